@@ -1,0 +1,12 @@
+#pragma once
+// CRC-32C (Castagnoli), as used by iSCSI, ext4 and LevelDB's log format.
+
+#include <cstddef>
+#include <cstdint>
+
+namespace streamhub {
+
+/// The CRC-32C of `size` bytes at `data`, continuing from `crc` (0 to start).
+std::uint32_t crc32c(const void* data, std::size_t size, std::uint32_t crc = 0) noexcept;
+
+}  // namespace streamhub

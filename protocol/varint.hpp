@@ -1,0 +1,49 @@
+#pragma once
+// LEB128 varints and fixed-width integers for binary encodings.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace streamhub::varint {
+
+inline void put(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+/// Reads a varint from the front of `in`, advancing it. False on truncation
+/// or a varint longer than 10 bytes.
+inline bool get(std::string_view& in, std::uint64_t& v) noexcept {
+  v = 0;
+  for (int shift = 0; shift <= 63 && !in.empty(); shift += 7) {
+    const auto byte = static_cast<std::uint8_t>(in.front());
+    in.remove_prefix(1);
+    v |= std::uint64_t{byte & 0x7fu} << shift;
+    if (!(byte & 0x80)) return true;
+  }
+  return false;
+}
+
+inline std::uint64_t zigzag(std::int64_t v) noexcept {
+  return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+}
+inline std::int64_t unzigzag(std::uint64_t v) noexcept {
+  return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
+}
+
+/// Big-endian fixed 64-bit: byte order equals numeric order, for keys.
+inline void put_fixed64_be(std::string& out, std::uint64_t v) {
+  for (int i = 7; i >= 0; --i) out.push_back(static_cast<char>(v >> (8 * i)));
+}
+/// REQUIRES: in.size() >= 8.
+inline std::uint64_t get_fixed64_be(std::string_view in) noexcept {
+  std::uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = v << 8 | static_cast<std::uint8_t>(in[i]);
+  return v;
+}
+
+}  // namespace streamhub::varint

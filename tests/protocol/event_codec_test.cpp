@@ -1,0 +1,92 @@
+#include "protocol/event_codec.hpp"
+
+#include <gtest/gtest.h>
+
+#include "protocol/crc32c.hpp"
+
+namespace streamhub {
+namespace {
+
+event_envelope sample_event() {
+  event_envelope e;
+  e.position = 1234567;
+  e.stream_id = "chat:alice";
+  e.version = 42;
+  e.type = "chat.message";
+  e.schema_version = 2;
+  e.timestamp_us = 1'795'000'000'123'456;
+  e.id = event_id::generate();
+  e.causation_id = event_id::generate();
+  e.actor = "user:bob";
+  e.payload = R"({"text":"hi \u00e9"})";
+  return e;
+}
+
+TEST(Crc32cTest, MatchesKnownVectors) {
+  // RFC 3720 B.4: 32 bytes of zeros, and "123456789".
+  const std::string zeros(32, '\0');
+  EXPECT_EQ(crc32c(zeros.data(), zeros.size()), 0x8A9136AAu);
+  EXPECT_EQ(crc32c("123456789", 9), 0xE3069283u);
+  // Continuation equals one pass.
+  EXPECT_EQ(crc32c("6789", 4, crc32c("12345", 5)), 0xE3069283u);
+}
+
+TEST(EventCodecTest, RoundTripsEveryField) {
+  const auto e = sample_event();
+  auto decoded = decode_event(encode_event(e));
+  ASSERT_TRUE(decoded) << decoded.err().message;
+  EXPECT_EQ(*decoded, e);
+}
+
+TEST(EventCodecTest, RoundTripsNilIdsAndNegativeTime) {
+  event_envelope e;
+  e.stream_id = "user:x";
+  e.type = "t";
+  e.timestamp_us = -5;
+  auto decoded = decode_event(encode_event(e));
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(*decoded, e);
+}
+
+TEST(EventCodecTest, DetectsEveryFlippedByte) {
+  const std::string record = encode_event(sample_event());
+  for (std::size_t i = 1; i < record.size(); ++i) {
+    std::string bad = record;
+    bad[i] = static_cast<char>(bad[i] ^ 0x20);
+    auto decoded = decode_event(bad);
+    ASSERT_FALSE(decoded) << "flip at " << i;
+    EXPECT_EQ(decoded.err().code, error_code::corrupt);
+  }
+}
+
+TEST(EventCodecTest, DetectsTruncation) {
+  const std::string record = encode_event(sample_event());
+  for (std::size_t n = 0; n < record.size(); ++n) {
+    auto decoded = decode_event(std::string_view(record).substr(0, n));
+    ASSERT_FALSE(decoded) << "length " << n;
+    EXPECT_EQ(decoded.err().code, error_code::corrupt);
+  }
+}
+
+TEST(EventCodecTest, RejectsNewerFormatClearly) {
+  std::string record = encode_event(sample_event());
+  record[0] = static_cast<char>(kEventFormatVersion + 1);
+  auto decoded = decode_event(record);
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.err().code, error_code::unsupported_format);
+  EXPECT_NE(decoded.err().message.find("newer"), std::string::npos);
+}
+
+TEST(EventCodecTest, DecodeReusesTargetAndClearsOptionalIds) {
+  auto with_ids = sample_event();
+  with_ids.correlation_id = event_id::generate();
+  event_envelope target = with_ids;
+  event_envelope plain;
+  plain.stream_id = "user:y";
+  plain.type = "u";
+  ASSERT_TRUE(decode_event(encode_event(plain), target));
+  EXPECT_EQ(target, plain);
+}
+
+}  // namespace
+}  // namespace streamhub
