@@ -93,7 +93,8 @@ class event_log {
   ///  - the first event's id is already in the log: success with `duplicate`
   ///    set, describing the original append (no version check, no write).
   ///  - conflict: the stream's version does not match; `current_version` set.
-  ///  - invalid: empty `events`, empty or oversized stream id.
+  ///  - invalid: empty `events`, empty or oversized stream id, a nil event
+  ///    id.
   ///  - io_error: the write's outcome is unknown. The log refuses further
   ///    appends (sticky error) until reopened; the caller must re-read state.
   ///  - unavailable: the log is closing or read-only.

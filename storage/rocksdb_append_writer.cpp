@@ -1,0 +1,217 @@
+#include "storage/rocksdb_append_writer.hpp"
+
+#include <string_view>
+#include <unordered_map>
+
+#include "protocol/event_codec.hpp"
+#include "protocol/varint.hpp"
+#include "storage/append_rules.hpp"
+#include "storage/rocksdb_layout.hpp"
+
+namespace streamhub::storage {
+
+namespace {
+
+rocksdb::Slice id_slice(const event_id& id) {
+  return {reinterpret_cast<const char*>(id.bytes().data()), event_id::size};
+}
+
+}  // namespace
+
+rocksdb_append_writer::rocksdb_append_writer(rocksdb_store& store,
+                                             const rocksdb_event_log_options& options,
+                                             log_position head,
+                                             std::atomic<log_position>& published_head,
+                                             committed_fn committed)
+    : store_(store),
+      published_head_(published_head),
+      committed_(std::move(committed)),
+      head_(head),
+      versions_(std::max<std::size_t>(options.stream_version_cache_entries, 1)) {
+  write_options_.sync = options.durability == durability::sync;
+  thread_ = std::thread([this] { run(); });
+}
+
+rocksdb_append_writer::~rocksdb_append_writer() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wakeup_.notify_one();
+  thread_.join();
+}
+
+void rocksdb_append_writer::enqueue(std::string stream_id, expected_version expected,
+                                    std::vector<proposed_event> events,
+                                    event_log::append_callback done) {
+  std::unique_lock lock(mutex_);
+  if (stopping_) {
+    lock.unlock();
+    done(error{error_code::unavailable, "event log is closing"});
+    return;
+  }
+  const bool was_empty = queue_.empty();
+  queue_.push_back(request{std::move(stream_id), expected, std::move(events), std::move(done), {}, {}});
+  lock.unlock();
+  // A non-empty queue means the writer is busy and will look again.
+  if (was_empty) wakeup_.notify_one();
+}
+
+void rocksdb_append_writer::run() {
+  std::vector<request> batch;
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wakeup_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping, and everything queued is done
+    batch.swap(queue_);
+    lock.unlock();
+    commit(batch);
+    batch.clear();
+    lock.lock();
+  }
+}
+
+void rocksdb_append_writer::commit(std::vector<request>& batch) {
+  bool wrote = false;
+  if (sticky_) {
+    fail_batch(batch, *sticky_);
+  } else if (decide(batch) > 0) {
+    rocksdb::Status s = fail_next_write_.exchange(false)
+                            ? rocksdb::Status::IOError("injected write failure (test hook)")
+                            : store_.db().Write(write_options_, &batch_);
+    if (s.ok()) {
+      published_head_.store(head_, std::memory_order_release);
+      wrote = true;
+    } else {
+      sticky_ = error{error_code::io_error, "event log refuses appends after a failed write (" +
+                                                s.ToString() + "); reopen it"};
+      fail_batch(batch, error{error_code::io_error, "append outcome unknown: " + s.ToString()});
+    }
+  }
+  for (auto& req : batch) {
+    if (!req.duplicate_of) continue;
+    append_result original = **batch[*req.duplicate_of].outcome;
+    original.duplicate = true;
+    req.outcome = original;
+  }
+  for (auto& req : batch) req.done(std::move(*req.outcome));
+  if (wrote) committed_(head_);
+}
+
+void rocksdb_append_writer::fail_batch(std::vector<request>& batch, const error& err) {
+  for (auto& req : batch) {
+    if (req.outcome && !*req.outcome && req.outcome->err().code == error_code::invalid) continue;
+    req.outcome = err;
+    req.duplicate_of.reset();
+  }
+}
+
+std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
+  batch_.Clear();
+  arena_.release();
+  // Versions and first ids of the appends accepted so far in this batch:
+  // a later append to the same stream checks against the earlier one, and a
+  // retry of an earlier one is its duplicate.
+  std::pmr::unordered_map<std::string_view, event_number> batch_versions(&arena_);
+  std::pmr::unordered_map<event_id, std::size_t, event_id_hash> batch_ids(&arena_);
+
+  for (auto& req : batch)
+    if (auto valid = validate_append(req.stream_id, req.events); !valid)
+      req.outcome = std::move(valid).err();
+  find_existing_ids(batch);
+
+  const std::int64_t now = now_us();
+  const log_position batch_start = head_;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    request& req = batch[i];
+    if (req.outcome) continue;  // invalid, or already in the log
+    if (auto it = batch_ids.find(req.events.front().id); it != batch_ids.end()) {
+      req.duplicate_of = it->second;
+      req.outcome.emplace(append_result{});  // filled in after the write
+      continue;
+    }
+    event_number current = 0;
+    if (auto it = batch_versions.find(req.stream_id); it != batch_versions.end()) {
+      current = it->second;
+    } else if (auto cached = versions_.find(req.stream_id)) {
+      current = *cached;
+    } else {
+      auto stored = store_.read_stream_version(req.stream_id);
+      if (!stored) {
+        req.outcome = std::move(stored).err();
+        continue;
+      }
+      current = *stored;
+      versions_.put(req.stream_id, current);
+    }
+    if (!req.expected.matches(current)) {
+      req.outcome = conflict_error(req.stream_id, req.expected, current);
+      continue;
+    }
+    add_events(req, current + 1, head_ + 1, now);
+    req.outcome = make_append_result(current + 1, head_ + 1, req.events.size());
+    head_ += req.events.size();
+    batch_versions[req.stream_id] = current + req.events.size();
+    batch_ids.emplace(req.events.front().id, i);
+  }
+  // The cache learns the new versions now; if the write fails the log turns
+  // sticky and the cache is never consulted again.
+  for (const auto& [stream, version] : batch_versions) versions_.put(stream, version);
+  return head_ - batch_start;
+}
+
+void rocksdb_append_writer::find_existing_ids(std::vector<request>& batch) {
+  id_keys_.clear();
+  id_requests_.clear();
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (batch[i].outcome) continue;
+    id_keys_.push_back(id_slice(batch[i].events.front().id));
+    id_requests_.push_back(i);
+  }
+  if (id_keys_.empty()) return;
+  if (id_values_.size() < id_keys_.size()) id_values_.resize(id_keys_.size());
+  id_statuses_.resize(id_keys_.size());
+  store_.db().MultiGet(rocksdb::ReadOptions{}, store_.event_ids(), id_keys_.size(),
+                       id_keys_.data(), id_values_.data(), id_statuses_.data());
+  for (std::size_t k = 0; k < id_keys_.size(); ++k) {
+    request& req = batch[id_requests_[k]];
+    const auto& s = id_statuses_[k];
+    if (s.IsNotFound()) continue;
+    if (!s.ok()) {
+      req.outcome = status_error(s, "looking up an event id");
+    } else if (auto entry = layout::decode_id_entry(id_values_[k].ToStringView())) {
+      req.outcome = make_append_result(entry->version, entry->position, entry->remaining + 1, true);
+    } else {
+      req.outcome = error{error_code::corrupt, "malformed event id index entry for event " +
+                                                   req.events.front().id.to_string()};
+    }
+    id_values_[k].Reset();
+  }
+}
+
+void rocksdb_append_writer::add_events(request& req, event_number first_version,
+                                       log_position first_position, std::int64_t now) {
+  const std::size_t count = req.events.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    const log_position position = first_position + i;
+    const event_number version = first_version + i;
+    make_envelope(req.events[i], req.stream_id, version, position, now, envelope_);
+    record_.clear();
+    encode_event(envelope_, record_);
+    key_.clear();
+    layout::put_event_key(key_, position);
+    batch_.Put(store_.events(), key_, record_);
+
+    key_.clear();
+    layout::put_stream_key(key_, req.stream_id, version);
+    value_.clear();
+    varint::put_fixed64_be(value_, position);
+    batch_.Put(store_.streams(), key_, value_);
+
+    value_.clear();
+    layout::put_id_entry(value_, {position, version, count - 1 - i});
+    batch_.Put(store_.event_ids(), id_slice(req.events[i].id), value_);
+  }
+}
+
+}  // namespace streamhub::storage
