@@ -16,6 +16,17 @@ rocksdb::Slice id_slice(const event_id& id) {
   return {reinterpret_cast<const char*>(id.bytes().data()), event_id::size};
 }
 
+/// Answers `err` to every append of `batch` except those rejected as
+/// invalid, whose answer does not depend on the disk.
+template <class Request>
+void fail_unless_invalid(std::vector<Request>& batch, const error& err) {
+  for (auto& req : batch) {
+    if (req.outcome && !*req.outcome && req.outcome->err().code == error_code::invalid) continue;
+    req.outcome = err;
+    req.duplicate_of.reset();
+  }
+}
+
 }  // namespace
 
 rocksdb_append_writer::rocksdb_append_writer(rocksdb_store& store,
@@ -24,27 +35,36 @@ rocksdb_append_writer::rocksdb_append_writer(rocksdb_store& store,
                                              std::atomic<log_position>& published_head,
                                              committed_fn committed)
     : store_(store),
+      sync_(options.durability == durability::sync),
       published_head_(published_head),
       committed_(std::move(committed)),
       head_(head),
-      versions_(std::max<std::size_t>(options.stream_version_cache_entries, 1)) {
-  write_options_.sync = options.durability == durability::sync;
-  thread_ = std::thread([this] { run(); });
+      versions_(std::max<std::size_t>(options.stream_version_cache_entries, 1)),
+      written_head_(head) {
+  if (sync_) syncer_ = std::thread([this] { sync_loop(); });
+  writer_ = std::thread([this] { write_loop(); });
 }
 
 rocksdb_append_writer::~rocksdb_append_writer() {
   {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(queue_mutex_);
     stopping_ = true;
   }
-  wakeup_.notify_one();
-  thread_.join();
+  queue_changed_.notify_one();
+  writer_.join();
+  if (!syncer_.joinable()) return;
+  {
+    std::lock_guard lock(sync_mutex_);
+    writer_done_ = true;
+  }
+  sync_changed_.notify_one();
+  syncer_.join();
 }
 
 void rocksdb_append_writer::enqueue(std::string stream_id, expected_version expected,
                                     std::vector<proposed_event> events,
                                     event_log::append_callback done) {
-  std::unique_lock lock(mutex_);
+  std::unique_lock lock(queue_mutex_);
   if (stopping_) {
     lock.unlock();
     done(error{error_code::unavailable, "event log is closing"});
@@ -54,15 +74,27 @@ void rocksdb_append_writer::enqueue(std::string stream_id, expected_version expe
   queue_.push_back(request{std::move(stream_id), expected, std::move(events), std::move(done), {}, {}});
   lock.unlock();
   // A non-empty queue means the writer is busy and will look again.
-  if (was_empty) wakeup_.notify_one();
+  if (was_empty) queue_changed_.notify_one();
 }
 
-void rocksdb_append_writer::run() {
+std::optional<error> rocksdb_append_writer::sticky_error() {
+  std::lock_guard lock(sync_mutex_);
+  return sticky_;
+}
+
+void rocksdb_append_writer::set_sticky(const error& cause) {
+  std::lock_guard lock(sync_mutex_);
+  if (!sticky_)
+    sticky_ = error{error_code::io_error,
+                    "event log refuses appends after a failed write (" + cause.message + "); reopen it"};
+}
+
+void rocksdb_append_writer::write_loop() {
   std::vector<request> batch;
-  std::unique_lock lock(mutex_);
+  std::unique_lock lock(queue_mutex_);
   for (;;) {
-    wakeup_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-    if (queue_.empty()) return;  // stopping, and everything queued is done
+    queue_changed_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping, and everything queued is written
     batch.swap(queue_);
     lock.unlock();
     commit(batch);
@@ -72,20 +104,21 @@ void rocksdb_append_writer::run() {
 }
 
 void rocksdb_append_writer::commit(std::vector<request>& batch) {
-  bool wrote = false;
-  if (sticky_) {
-    fail_batch(batch, *sticky_);
+  bool written = false;
+  if (auto sticky = sticky_error()) {
+    fail_unless_invalid(batch, *sticky);
   } else if (decide(batch) > 0) {
+    // Not synced here: the sync thread syncs once for this and any later
+    // batches, while this thread goes on to the next.
     rocksdb::Status s = fail_next_write_.exchange(false)
                             ? rocksdb::Status::IOError("injected write failure (test hook)")
-                            : store_.db().Write(write_options_, &batch_);
+                            : store_.db().Write(rocksdb::WriteOptions{}, &batch_);
     if (s.ok()) {
-      published_head_.store(head_, std::memory_order_release);
-      wrote = true;
+      written = true;
     } else {
-      sticky_ = error{error_code::io_error, "event log refuses appends after a failed write (" +
-                                                s.ToString() + "); reopen it"};
-      fail_batch(batch, error{error_code::io_error, "append outcome unknown: " + s.ToString()});
+      const error err{error_code::io_error, "append outcome unknown: " + s.ToString()};
+      set_sticky(err);
+      fail_unless_invalid(batch, err);
     }
   }
   for (auto& req : batch) {
@@ -94,16 +127,53 @@ void rocksdb_append_writer::commit(std::vector<request>& batch) {
     original.duplicate = true;
     req.outcome = original;
   }
-  for (auto& req : batch) req.done(std::move(*req.outcome));
-  if (wrote) committed_(head_);
+  if (!sync_) {
+    if (written) published_head_.store(head_, std::memory_order_release);
+    complete(batch, written, head_);
+    return;
+  }
+  {
+    std::lock_guard lock(sync_mutex_);
+    for (auto& req : batch) unsynced_.push_back(std::move(req));
+    if (written) written_head_ = head_;
+  }
+  sync_changed_.notify_one();
 }
 
-void rocksdb_append_writer::fail_batch(std::vector<request>& batch, const error& err) {
-  for (auto& req : batch) {
-    if (req.outcome && !*req.outcome && req.outcome->err().code == error_code::invalid) continue;
-    req.outcome = err;
-    req.duplicate_of.reset();
+void rocksdb_append_writer::sync_loop() {
+  std::vector<request> taken;
+  log_position synced = published_head_.load();
+  std::unique_lock lock(sync_mutex_);
+  for (;;) {
+    sync_changed_.wait(lock, [this] { return writer_done_ || !unsynced_.empty(); });
+    if (unsynced_.empty()) return;  // the writer stopped and everything is answered
+    taken.swap(unsynced_);
+    const log_position target = written_head_;
+    std::optional<error> failed = sticky_;
+    lock.unlock();
+    if (!failed && target > synced) {
+      if (auto s = store_.db().SyncWAL(); !s.ok()) {
+        failed = error{error_code::io_error, "append outcome unknown: WAL sync failed: " + s.ToString()};
+        set_sticky(*failed);
+      }
+    }
+    const bool advanced = !failed && target > synced;
+    if (failed) {
+      fail_unless_invalid(taken, *failed);
+    } else if (advanced) {
+      synced = target;
+      published_head_.store(target, std::memory_order_release);
+    }
+    complete(taken, advanced, target);
+    taken.clear();
+    lock.lock();
   }
+}
+
+void rocksdb_append_writer::complete(std::vector<request>& batch, bool published,
+                                     log_position head) {
+  for (auto& req : batch) req.done(std::move(*req.outcome));
+  if (published) committed_(head);
 }
 
 std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
@@ -136,7 +206,7 @@ std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
     } else if (auto cached = versions_.find(req.stream_id)) {
       current = *cached;
     } else {
-      auto stored = store_.read_stream_version(req.stream_id);
+      auto stored = store_.read_stream_version(req.stream_id, ~log_position{0});
       if (!stored) {
         req.outcome = std::move(stored).err();
         continue;

@@ -1,19 +1,26 @@
 #pragma once
 // Internal to storage/: the group-commit writer of rocksdb_event_log.
 //
-// Callers enqueue appends; one thread takes everything queued, decides each
-// append (idempotency by first event id, expected version against a bounded
-// cache of stream versions), assigns dense positions, writes all accepted
-// appends as ONE RocksDB WriteBatch with one WAL sync, then publishes the new
-// head, completes the callbacks in queue order and calls `committed`. While
-// a batch is being written, new appends gather for the next one.
+// Callers enqueue appends. The writer thread takes everything queued,
+// decides each append (idempotency by first event id, expected version
+// against a bounded cache of stream versions), assigns dense positions and
+// writes all accepted appends as ONE RocksDB WriteBatch. Under
+// durability::sync it then hands the batch to the sync thread, which syncs
+// the WAL once for every batch written since its last sync, publishes the
+// new head, completes the callbacks in queue order and calls `committed`.
+// While a sync runs, the writer already decides and writes the next batch:
+// the disk's flush and the CPU work overlap, and one sync covers all of it.
+// Nothing is acknowledged, and no read sees it (reads stop at the published
+// head), before the WAL holding it is synced. Under durability::async the
+// writer completes a batch itself right after its write.
 //
-// A failed write leaves the outcome of its appends unknown, so the writer
-// answers io_error to every later append until the log is reopened (sticky
-// error; leveldb's DBImpl::Write makes the same choice).
+// A failed write or sync leaves the outcome of the appends in flight
+// unknown: they are answered io_error, and so is every later append until
+// the log is reopened (sticky error; leveldb's DBImpl::Write makes the same
+// choice).
 //
 // Thread-safety: enqueue and fail_next_write_for_testing may be called from
-// any thread; the rest runs on the writer's own thread.
+// any thread; the rest runs on the writer's and the syncer's threads.
 
 #include <array>
 #include <atomic>
@@ -37,17 +44,17 @@ namespace streamhub::storage {
 
 class rocksdb_append_writer {
  public:
-  /// Called on the writer thread after each durable batch, once its
-  /// callbacks ran, with the new head.
+  /// Called after each durable group of appends, once its callbacks ran,
+  /// with the new head.
   using committed_fn = std::function<void(log_position head)>;
 
-  /// Starts the writer thread. `head` is the last position in `store`;
+  /// Starts the threads. `head` is the last position in `store`;
   /// `published_head` receives each new head before callbacks run.
   /// `store` must outlive the writer.
   rocksdb_append_writer(rocksdb_store& store, const rocksdb_event_log_options& options,
                         log_position head, std::atomic<log_position>& published_head,
                         committed_fn committed);
-  /// Completes everything queued, then stops the thread. Appends enqueued
+  /// Completes everything queued, then stops the threads. Appends enqueued
   /// afterwards are answered unavailable on the caller's thread.
   ~rocksdb_append_writer();
 
@@ -70,7 +77,8 @@ class rocksdb_append_writer {
     std::optional<std::size_t> duplicate_of;
   };
 
-  void run();
+  void write_loop();
+  void sync_loop();
   void commit(std::vector<request>& batch);
   /// Decides every request of `batch`, adding the accepted ones to batch_.
   /// Returns how many events were accepted.
@@ -78,17 +86,19 @@ class rocksdb_append_writer {
   void find_existing_ids(std::vector<request>& batch);
   void add_events(request& req, event_number first_version, log_position first_position,
                   std::int64_t now);
-  void fail_batch(std::vector<request>& batch, const error& err);
+  void complete(std::vector<request>& batch, bool published, log_position head);
+  std::optional<error> sticky_error();
+  void set_sticky(const error& err);
 
   rocksdb_store& store_;
-  rocksdb::WriteOptions write_options_;
+  const bool sync_;
   std::atomic<log_position>& published_head_;
   committed_fn committed_;
-  log_position head_;
-  stream_version_cache versions_;
-  std::optional<error> sticky_;
   std::atomic<bool> fail_next_write_{false};
 
+  // Writer thread only.
+  log_position head_;
+  stream_version_cache versions_;
   // Reused from batch to batch, so a steady stream of appends allocates
   // nothing here: the write batch, scratch strings, lookup arrays, and an
   // arena for the per-batch maps.
@@ -102,11 +112,22 @@ class rocksdb_append_writer {
   std::array<std::byte, 64 * 1024> arena_buffer_;
   std::pmr::monotonic_buffer_resource arena_{arena_buffer_.data(), arena_buffer_.size()};
 
-  std::mutex mutex_;
-  std::condition_variable wakeup_;
+  // Enqueued appends.
+  std::mutex queue_mutex_;
+  std::condition_variable queue_changed_;
   std::vector<request> queue_;
   bool stopping_ = false;
-  std::thread thread_;
+
+  // Written appends waiting for a sync, and the sticky error.
+  std::mutex sync_mutex_;
+  std::condition_variable sync_changed_;
+  std::vector<request> unsynced_;
+  log_position written_head_ = 0;
+  std::optional<error> sticky_;
+  bool writer_done_ = false;
+
+  std::thread syncer_;
+  std::thread writer_;
 };
 
 }  // namespace streamhub::storage

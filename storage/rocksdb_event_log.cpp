@@ -218,7 +218,7 @@ log_position rocksdb_event_log::head_position() const {
 }
 
 result<event_number> rocksdb_event_log::stream_version(std::string_view stream_id) const {
-  return impl_->store->read_stream_version(stream_id);
+  return impl_->store->read_stream_version(stream_id, head_position());
 }
 
 bool rocksdb_event_log::wait_for(log_position position, std::chrono::milliseconds timeout) const {

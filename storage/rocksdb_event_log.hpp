@@ -2,13 +2,15 @@
 // The event log on RocksDB: the system of record. The on-disk layout is
 // documented in storage/FORMAT.md (and summarised in rocksdb_layout.hpp).
 //
-// Appends go through one writer thread that commits everything queued as
-// one RocksDB write with one WAL sync (group commit); while a write syncs,
-// new appends gather for the next one. A failed write makes every later
-// append fail with io_error until the log is reopened, because its outcome
-// is unknown and the in-memory state may no longer match the disk.
+// Appends go through one writer thread that writes everything queued as one
+// RocksDB write batch; a sync thread syncs the WAL once for all batches
+// written since its last sync and only then acknowledges them (group commit;
+// see rocksdb_append_writer.hpp). While a sync runs, new appends gather and
+// are written. A failed write or sync makes every later append fail with
+// io_error until the log is reopened, because its outcome is unknown.
 //
-// Reads go straight to RocksDB and do not wait for the writer.
+// Reads go straight to RocksDB and do not wait for the writer. They see
+// exactly the acknowledged events: everything up to head_position().
 //
 // A secondary instance (open_secondary) lets another process read a log
 // that a server has open: it sees the primary's writes as of its last

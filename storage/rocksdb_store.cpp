@@ -4,6 +4,7 @@
 
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
 
 #include "storage/rocksdb_layout.hpp"
@@ -33,6 +34,18 @@ rocksdb::DBOptions db_options(bool secondary) {
   return o;
 }
 
+/// The part of a streams-family key naming the stream (all but the version):
+/// a stream's keys arrive in version order, so the memtable inserts each one
+/// right after its stream's previous key instead of searching the whole list.
+class stream_prefix_transform final : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "streamhub.stream_prefix"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
+    return {key.data(), key.size() - 8};
+  }
+  bool InDomain(const rocksdb::Slice& key) const override { return key.size() > 8; }
+};
+
 rocksdb::ColumnFamilyOptions family_options(std::string_view name,
                                             const rocksdb_event_log_options& options,
                                             const std::shared_ptr<rocksdb::Cache>& cache) {
@@ -50,6 +63,8 @@ rocksdb::ColumnFamilyOptions family_options(std::string_view name,
     o.write_buffer_size = options.write_buffer_bytes;
     o.compression = rocksdb::kNoCompression;
     o.bottommost_compression = rocksdb::kLZ4Compression;
+  } else if (name == kStreamsFamily) {
+    o.memtable_insert_with_hint_prefix_extractor = std::make_shared<stream_prefix_transform>();
   } else if (name == kEventIdsFamily) {
     // Almost every lookup (the idempotency check of an append) misses:
     // bloom filters answer those without reading blocks.
@@ -170,15 +185,20 @@ result<log_position> rocksdb_store::read_head() const {
   return layout::decode_position(it->key().ToStringView());
 }
 
-result<event_number> rocksdb_store::read_stream_version(std::string_view stream_id) const {
+result<event_number> rocksdb_store::read_stream_version(std::string_view stream_id,
+                                                        log_position max_position) const {
   const std::string prefix = layout::stream_prefix(stream_id);
-  const std::string last = layout::stream_key(stream_id, ~event_number{0});
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions{}, streams_));
-  it->SeekForPrev(last);
+  for (it->SeekForPrev(layout::stream_key(stream_id, ~event_number{0}));
+       it->Valid() && it->key().starts_with(prefix); it->Prev()) {
+    if (it->key().size() != prefix.size() + 8 || it->value().size() != 8)
+      return error{error_code::corrupt,
+                   "malformed stream index entry of " + std::string(stream_id)};
+    if (layout::decode_position(it->value().ToStringView()) <= max_position)
+      return layout::decode_position(it->key().ToStringView().substr(prefix.size()));
+  }
   if (!it->status().ok()) return status_error(it->status(), "reading a stream's version");
-  if (!it->Valid() || !it->key().starts_with(prefix) || it->key().size() != prefix.size() + 8)
-    return event_number{0};
-  return layout::decode_position(it->key().ToStringView().substr(prefix.size()));
+  return event_number{0};
 }
 
 }  // namespace streamhub::storage

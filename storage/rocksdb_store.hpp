@@ -42,8 +42,10 @@ class rocksdb_store {
 
   /// The position of the last event in the events family; 0 when empty.
   result<log_position> read_head() const;
-  /// `stream_id`'s version from the streams family; 0 when it has none.
-  result<event_number> read_stream_version(std::string_view stream_id) const;
+  /// `stream_id`'s version from the streams family, counting only events at
+  /// positions up to `max_position`; 0 when it has none.
+  result<event_number> read_stream_version(std::string_view stream_id,
+                                           log_position max_position) const;
 
  private:
   rocksdb_store() = default;
