@@ -1,5 +1,6 @@
 #include "protocol/graphql/lexer.hpp"
 
+#include <array>
 #include <cstring>
 
 #include "protocol/graphql/block_string.hpp"
@@ -8,11 +9,29 @@ namespace streamhub::graphql {
 
 namespace {
 
+// Character classes of the bytes, for the hot loops over names.
+constexpr unsigned char name_start_class = 1;
+constexpr unsigned char name_continue_class = 2;
+
+constexpr std::array<unsigned char, 256> char_classes = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    const bool digit = c >= '0' && c <= '9';
+    t[c] = static_cast<unsigned char>((letter ? name_start_class : 0) |
+                                      (letter || digit ? name_continue_class : 0));
+  }
+  return t;
+}();
+
 bool is_digit(int c) noexcept { return c >= '0' && c <= '9'; }
+// `c` may be -1 (end of input).
 bool is_name_start(int c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  return c >= 0 && (char_classes[static_cast<unsigned char>(c)] & name_start_class) != 0;
 }
-bool is_name_continue(int c) noexcept { return is_name_start(c) || is_digit(c); }
+bool is_name_continue(unsigned char c) noexcept {
+  return (char_classes[c] & name_continue_class) != 0;
+}
 
 int hex_value(int c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';

@@ -2,10 +2,9 @@
 // from it (its specifiedSDLRules), on the syntax tree.
 
 #include <algorithm>
-#include <functional>
+#include <span>
 #include <unordered_map>
 
-#include "protocol/graphql/builtin_prelude.hpp"
 #include "protocol/graphql/printer.hpp"
 #include "protocol/graphql/schema_builder_impl.hpp"
 #include "protocol/graphql/suggestions.hpp"
@@ -43,6 +42,29 @@ void report_duplicates(const std::vector<name_node>& names, Report&& report) {
     const auto [it, inserted] = first.emplace(n.value, n.offset);
     if (!inserted) report(n.value, it->second, n.offset);
   }
+}
+
+/// Reports each name used more than once, once, located at every use
+/// (graphql-js's argument uniqueness rules).
+template <class Report>
+void report_repeated(std::span<const name_node> names, Report&& report) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::vector<std::uint32_t> offsets;
+    bool earlier = false;
+    for (std::size_t j = 0; j < names.size(); ++j) {
+      if (names[j].value != names[i].value) continue;
+      earlier = earlier || j < i;
+      offsets.push_back(names[j].offset);
+    }
+    if (!earlier && offsets.size() > 1) report(names[i].value, offsets);
+  }
+}
+
+template <class Node>
+std::vector<name_node> names_of(std::span<const Node> nodes) {
+  std::vector<name_node> out;
+  for (const auto& n : nodes) out.push_back(n.name);
+  return out;
 }
 
 }  // namespace
@@ -140,23 +162,12 @@ void schema_builder::validate_unique_names() {
                              {first, again});
                     });
 
-  // Argument definitions: every offset of a repeated name in one error.
   const auto unique_arguments = [&](std::span<const input_value_definition_node> args,
                                     const std::string& parent) {
-    for (std::size_t i = 0; i < args.size(); ++i) {
-      std::vector<std::uint32_t> offsets;
-      bool earlier = false;
-      for (std::size_t j = 0; j < args.size(); ++j) {
-        if (args[j].name.value != args[i].name.value) continue;
-        if (j < i) earlier = true;
-        offsets.push_back(args[j].name.offset);
-      }
-      if (!earlier && offsets.size() > 1) {
-        report("Argument \"" + parent + "(" + std::string(args[i].name.value) +
-                   ":)\" can only be defined once.",
-               offsets);
-      }
-    }
+    report_repeated(names_of(args), [&](std::string_view name, const auto& offsets) {
+      report("Argument \"" + parent + "(" + std::string(name) + ":)\" can only be defined once.",
+             offsets);
+    });
   };
   for (const auto* def : directive_defs_) {
     unique_arguments(def->arguments, "@" + std::string(def->name.value));
@@ -333,26 +344,17 @@ void schema_builder::validate_directive_uses() {
       }
       std::vector<std::string_view> arg_names;
       for (const auto& a : def.arguments) arg_names.push_back(a.name.value);
-      for (std::size_t i = 0; i < use.arguments.size(); ++i) {
-        const auto& arg = use.arguments[i];
+      for (const auto& arg : use.arguments) {
         validate_object_values(arg.value);
         if (std::find(arg_names.begin(), arg_names.end(), arg.name.value) == arg_names.end()) {
           report("Unknown argument \"" + std::string(arg.name.value) + "\" on directive \"@" + name +
                      "\"." + did_you_mean(suggestion_list(arg.name.value, arg_names)),
                  {arg.offset});
         }
-        std::vector<std::uint32_t> offsets;
-        bool earlier = false;
-        for (std::size_t j = 0; j < use.arguments.size(); ++j) {
-          if (use.arguments[j].name.value != arg.name.value) continue;
-          earlier = earlier || j < i;
-          offsets.push_back(use.arguments[j].name.offset);
-        }
-        if (!earlier && offsets.size() > 1) {
-          report("There can be only one argument named \"" + std::string(arg.name.value) + "\".",
-                 offsets);
-        }
       }
+      report_repeated(names_of(use.arguments), [&](std::string_view arg, const auto& offsets) {
+        report("There can be only one argument named \"" + std::string(arg) + "\".", offsets);
+      });
       for (const auto& a : def.arguments) {
         const bool required = a.type->kind == type_node_kind::non_null && a.default_value == nullptr;
         const bool given = std::any_of(use.arguments.begin(), use.arguments.end(),
