@@ -8,7 +8,8 @@
 // ends, even by a crash or a kill; and at the end stops the shared cluster.
 //
 // The shared cluster starts on first use (a throwaway one: no fsync), with a
-// template database that has every embedded migration applied. Each test
+// template database that has every embedded migration applied; it is copied
+// from a cache in the build tree when possible (pg_cluster_cache.hpp). Each test
 // asks for a fresh database cloned from it (CREATE DATABASE ... TEMPLATE),
 // which costs a file copy, not a migration run.
 //
@@ -42,6 +43,16 @@ class pg_test_cluster {
   /// failure is returned again by later calls.
   static result<pg_test_cluster*> shared();
 
+  enum class cache_use : std::uint8_t { use, bypass };
+
+  /// Starts a throwaway cluster in `data_dir` (which must not exist) with
+  /// the migrated template: what shared() does once per process. With
+  /// `use`, a ready-made copy from the build tree's cache (pg_cluster_cache)
+  /// replaces initdb and the migrations when there is one, and one is made
+  /// when there is not.
+  static result<std::unique_ptr<pg_test_cluster>> start(const std::filesystem::path& data_dir,
+                                                        cache_use cache = cache_use::use);
+
   /// A new database, unique in this process; returns its connection string.
   /// Errors: from PostgreSQL.
   result<std::string> create_database(database_content content = database_content::migrated);
@@ -58,6 +69,10 @@ class pg_test_cluster {
   std::unique_ptr<embedded_cluster> cluster_;
   int databases_made_ = 0;
 };
+
+/// Where test clusters go: $TMPDIR when set, else /dev/shm when it is a
+/// writable memory file system with room (2 GiB free), else /tmp.
+std::filesystem::path temp_base();
 
 /// This process's private temporary directory, removed at exit.
 /// REQUIRES: the Environment is set up (inside a test).
