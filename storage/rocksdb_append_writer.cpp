@@ -131,9 +131,12 @@ void rocksdb_append_writer::commit(std::vector<request>& batch) {
   }
   for (auto& req : batch) {
     if (!req.duplicate_of) continue;
-    append_result original = **batch[*req.duplicate_of].outcome;
-    original.duplicate = true;
-    req.outcome = original;
+    const auto [earlier, offset] = *req.duplicate_of;
+    const append_result& original = **batch[earlier].outcome;
+    req.outcome = make_append_result(original.first_version + offset,
+                                      original.first_position + offset,
+                                      original.last_position - original.first_position + 1 - offset,
+                                      true);
   }
   if (!sync_) {
     if (written) published_head_.store(head_, std::memory_order_release);
@@ -203,11 +206,11 @@ void rocksdb_append_writer::complete(std::vector<request>& batch, bool published
 std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
   batch_.Clear();
   arena_.release();
-  // Versions and first ids of the appends accepted so far in this batch:
+  // Versions and event ids of the appends accepted so far in this batch:
   // a later append to the same stream checks against the earlier one, and a
   // retry of an earlier one is its duplicate.
   std::pmr::unordered_map<std::string_view, event_number> batch_versions(&arena_);
-  std::pmr::unordered_map<event_id, std::size_t, event_id_hash> batch_ids(&arena_);
+  std::pmr::unordered_map<event_id, request::earlier_event, event_id_hash> batch_ids(&arena_);
 
   for (auto& req : batch)
     if (auto valid = validate_append(req.stream_id, req.events); !valid)
@@ -246,7 +249,8 @@ std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
     req.outcome = make_append_result(current + 1, head_ + 1, req.events.size());
     head_ += req.events.size();
     batch_versions[req.stream_id] = current + req.events.size();
-    batch_ids.emplace(req.events.front().id, i);
+    for (std::size_t k = 0; k < req.events.size(); ++k)
+      batch_ids.emplace(req.events[k].id, request::earlier_event{i, k});
   }
   add_id_puts();
   // The cache learns the new versions now; if the write fails the log turns

@@ -73,8 +73,13 @@ class rocksdb_append_writer {
     std::vector<proposed_event> events;
     event_log::append_callback done;
     std::optional<result<append_result>> outcome;
-    /// A retry of request `duplicate_of` in the same batch.
-    std::optional<std::size_t> duplicate_of;
+    /// A retry of an append earlier in the same batch: which request, and
+    /// which of its events has this append's first id.
+    struct earlier_event {
+      std::size_t request;
+      std::size_t offset;
+    };
+    std::optional<earlier_event> duplicate_of;
   };
 
   void write_loop();

@@ -301,6 +301,13 @@ TYPED_TEST_P(EventLogContract, RetriedAppendReturnsTheOriginalResult) {
   EXPECT_EQ(same, original);
   EXPECT_EQ(log.head_position(), 5u);
   EXPECT_EQ(log.read_stream("user:a", 1, 100)->size(), 4u);
+
+  // An append starting with a later event of the original is answered from
+  // that event to the end of the original.
+  auto tail = log.append("user:a", expected_version::any(), {events[1], events[2]});
+  ASSERT_TRUE(tail);
+  EXPECT_EQ(*tail, (append_result{2, 3, 3, 4, true}));
+  EXPECT_EQ(log.head_position(), 5u);
 }
 
 TYPED_TEST_P(EventLogContract, ConcurrentRetriesWriteOnce) {

@@ -99,12 +99,13 @@ TEST_F(RocksdbEventLogTest, AppendsInOneGroupCommitSeeEachOther) {
       done.notify_all();
     };
   };
-  results.assign(5, error{error_code::internal, "no answer"});
+  results.assign(6, error{error_code::internal, "no answer"});
   log->append_async("user:a", expected_version::no_stream(), retried, collect(0));
   log->append_async("user:a", expected_version::exact(2), {make_event()}, collect(1));
   log->append_async("user:a", expected_version::no_stream(), {make_event()}, collect(2));
   log->append_async("user:a", expected_version::no_stream(), retried, collect(3));
   log->append_async("user:b", expected_version::no_stream(), {make_event()}, collect(4));
+  log->append_async("user:a", expected_version::any(), {retried[1]}, collect(5));
   release.set_value();
   ASSERT_TRUE(wait_until(mutex, done, [&] {
     return std::all_of(results.begin(), results.end(), [](const auto& r) {
@@ -121,6 +122,8 @@ TEST_F(RocksdbEventLogTest, AppendsInOneGroupCommitSeeEachOther) {
   EXPECT_EQ(*results[3], (append_result{1, 2, 2, 3, true}));  // retry within the group
   ASSERT_TRUE(results[4]);
   EXPECT_EQ(results[4]->first_position, 5u);
+  ASSERT_TRUE(results[5]);
+  EXPECT_EQ(*results[5], (append_result{2, 2, 3, 3, true}));  // a later event of the first
   EXPECT_EQ(log->head_position(), 5u);
 }
 
