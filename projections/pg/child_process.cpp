@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -68,7 +69,12 @@ void child_report(const char* text) noexcept {
     child_report("cannot change to the working directory\n");
     ::_exit(126);
   }
-  ::syscall(SYS_close_range, 3U, ~0U, 0U);
+  if (::syscall(SYS_close_range, 3U, ~0U, 0U) != 0) {
+    // Kernels before 5.9: close them one by one.
+    rlimit limit{};
+    ::getrlimit(RLIMIT_NOFILE, &limit);
+    for (rlim_t fd = 3; fd < limit.rlim_cur && fd < 1U << 20; ++fd) ::close(static_cast<int>(fd));
+  }
   ::execve(argv[0], argv, envp);
   child_report("cannot execute ");
   child_report(argv[0]);

@@ -81,7 +81,7 @@ embedded_cluster::embedded_cluster(embedded_cluster_options options)
     : options_(std::move(options)) {
   std::error_code ec;
   options_.data_dir = fs::absolute(options_.data_dir, ec).lexically_normal();
-  if (options_.data_dir.has_filename() == false) options_.data_dir = options_.data_dir.parent_path();
+  if (!options_.data_dir.has_filename()) options_.data_dir = options_.data_dir.parent_path();
 }
 
 embedded_cluster::~embedded_cluster() {
@@ -97,13 +97,9 @@ embedded_cluster::~embedded_cluster() {
 result<void> embedded_cluster::prepare() {
   if (auto valid = validate_data_dir(options_.data_dir); !valid) return valid;
   if (!owner_) {
-    if (running_as_root()) {
-      auto user = ensure_system_user(options_.system_user);
-      if (!user) return std::move(user).err();
-      owner_ = *user;
-    } else {
-      owner_ = current_user();
-    }
+    auto user = postgres_owner(options_.system_user);
+    if (!user) return std::move(user).err();
+    owner_ = *user;
   }
   if (!binaries_) {
     auto found = find_pg_binaries(options_.bin_dir, read_pg_version(options_.data_dir));
@@ -249,10 +245,10 @@ result<void> embedded_cluster::launch() {
                           options_.start_timeout + std::chrono::seconds{5});
   if (!ran) return std::move(ran).err();
   if (ran->exit_code != 0) {
+    const auto server_log = latest_log(options_.data_dir);
     return error{error_code::unavailable,
                  pg_failure("PostgreSQL did not start in " + options_.data_dir.string(), *ran) +
-                     "; " + latest_log(options_.data_dir).string() +
-                     " ends: " + file_tail(latest_log(options_.data_dir))};
+                     "; " + server_log.string() + " ends: " + file_tail(server_log)};
   }
   return {};
 }

@@ -121,6 +121,11 @@ result<system_user> ensure_system_user(const std::string& name) {
                                             "': the user database stayed locked"};
 }
 
+result<system_user> postgres_owner(const std::string& name) {
+  if (running_as_root()) return ensure_system_user(name);
+  return current_user();
+}
+
 result<void> ensure_reachable(const fs::path& dir, const system_user& user) {
   const auto groups = groups_of(user);
   const fs::path parent = first_existing(fs::absolute(dir).lexically_normal().parent_path());

@@ -36,6 +36,11 @@ result<std::optional<system_user>> find_user(const std::string& name);
 /// failing).
 result<system_user> ensure_system_user(const std::string& name);
 
+/// Whom an embedded PostgreSQL runs as: the system user `name` (created when
+/// missing, see ensure_system_user) when this process runs as root, else the
+/// user running this process. Errors: as ensure_system_user.
+result<system_user> postgres_owner(const std::string& name);
+
 /// Makes sure `user` can reach `dir` (search permission on every ancestor).
 /// When `dir`'s parent denies it, that one directory is given to `user`'s
 /// group with group search permission only (mode g=x): the user can pass

@@ -8,6 +8,7 @@
 #include <pqxx/nontransaction>
 
 #include <optional>
+#include <stdexcept>
 
 #include "projections/pg/migrations.hpp"
 #include "projections/pg/pg_binaries.hpp"
@@ -45,14 +46,12 @@ class pg_test_environment final : public ::testing::Environment {
     auto guardian = pg_test_guardian::start(state().root);
     ASSERT_TRUE(guardian) << guardian.err().message;
     state().guardian.emplace(std::move(*guardian));
-    if (running_as_root()) {
-      // As the server does: the clusters in here run as the system user, who
-      // must be able to pass through this directory.
-      auto user = ensure_system_user(embedded_cluster_options{}.system_user);
-      ASSERT_TRUE(user) << user.err().message;
-      auto reachable = ensure_reachable(state().root / "cluster", *user);
-      ASSERT_TRUE(reachable) << reachable.err().message;
-    }
+    // As the server does: when root, the clusters in here run as the system
+    // user, who must be able to pass through this directory.
+    auto owner = postgres_owner(embedded_cluster_options{}.system_user);
+    ASSERT_TRUE(owner) << owner.err().message;
+    auto reachable = ensure_reachable(state().root / "cluster", *owner);
+    ASSERT_TRUE(reachable) << reachable.err().message;
   }
 
   void TearDown() override {
@@ -73,14 +72,9 @@ class pg_test_environment final : public ::testing::Environment {
 std::optional<pg_cluster_cache> build_tree_cache() {
 #ifdef STREAMHUB_PG_TEST_CACHE
   auto binaries = find_pg_binaries();
-  if (!binaries) return std::nullopt;
-  system_user owner = current_user();
-  if (running_as_root()) {
-    auto user = ensure_system_user(embedded_cluster_options{}.system_user);
-    if (!user) return std::nullopt;
-    owner = *user;
-  }
-  return pg_cluster_cache(STREAMHUB_PG_TEST_CACHE, binaries->major_version, owner);
+  auto owner = postgres_owner(embedded_cluster_options{}.system_user);
+  if (!binaries || !owner) return std::nullopt;
+  return pg_cluster_cache(STREAMHUB_PG_TEST_CACHE, binaries->major_version, *owner);
 #else
   return std::nullopt;
 #endif
@@ -161,6 +155,7 @@ fs::path temp_base() {
 const fs::path& temp_root() { return state().root; }
 
 fs::path make_temp_dir(const std::string& prefix) {
+  if (state().root.empty()) throw std::logic_error("the PostgreSQL test environment is not set up");
   const fs::path dir = state().root / (prefix + "-" + std::to_string(++state().temp_dirs_made));
   fs::create_directories(dir);
   fs::permissions(dir, fs::perms::owner_all);

@@ -94,7 +94,7 @@ TEST_F(EmbeddedClusterTest, DestroyingTheObjectStopsTheServer) {
   EXPECT_FALSE(fs::exists(opts.data_dir / "postmaster.pid"));
 }
 
-TEST_F(EmbeddedClusterTest, RunsAsTheUnprivilegedUserWhenRoot) {
+TEST_F(EmbeddedClusterTest, RunsAsTheSystemUserWhenRootAndAsItselfOtherwise) {
   embedded_cluster cluster(options());
   auto started = cluster.start();
   ASSERT_TRUE(started) << started.err().message;
