@@ -324,7 +324,7 @@ void schema_builder::index_types() {
   for (const named_type* t : schema_->types_) {
     for (const named_type* iface : t->interfaces) {
       if (iface->kind != type_kind::interface) continue;
-      auto& target = const_cast<named_type&>(*iface);
+      named_type& target = *by_name_.at(iface->name);
       if (t->kind == type_kind::object) target.possible_types_.push_back(t);
       if (t->kind == type_kind::interface) target.implementing_interfaces_.push_back(t);
     }
@@ -371,11 +371,10 @@ outcome<std::shared_ptr<const schema>> schema_builder::build() {
   for (const type_definition_node* def : builtin_types) {
     fill_type(*by_name_.at(def->name.value), def, {}, true);
   }
-  for (const named_type* t : sdl_types_) {
-    auto& type = const_cast<named_type&>(*t);
-    const auto ext = type_extensions_.find(type.name);
-    fill_type(type, type.ast, ext == type_extensions_.end() ? decltype(ext->second){} : ext->second,
-              false);
+  static const std::vector<const type_definition_node*> no_extensions;
+  for (named_type* type : sdl_types_) {
+    const auto ext = type_extensions_.find(type->name);
+    fill_type(*type, type->ast, ext == type_extensions_.end() ? no_extensions : ext->second, false);
   }
   named_type& meta = add_type(*meta_fields, true);
   fill_type(meta, meta_fields, {}, true);

@@ -83,7 +83,7 @@ class schema_builder {
   /// User-defined types in document order (graphql-js's config.types).
   std::vector<named_type*> user_types_;
   /// Types built from the user SDL (others are built-ins).
-  std::vector<const named_type*> sdl_types_;
+  std::vector<named_type*> sdl_types_;
   bool type_too_deep_ = false;
 };
 
