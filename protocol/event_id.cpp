@@ -85,3 +85,38 @@ std::size_t event_id_hash::operator()(const event_id& id) const noexcept {
 }
 
 }  // namespace streamhub
+
+namespace streamhub {
+
+namespace {
+
+std::uint64_t splitmix64(std::uint64_t x) noexcept {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+event_id derive_event_id(const event_id& base, std::string_view purpose) noexcept {
+  std::uint64_t a = 0x53545245414D4855ull, b = 0x4255424944444552ull;
+  for (auto byte : base.bytes()) {
+    a = splitmix64(a ^ byte);
+    b = splitmix64(b + byte + a);
+  }
+  for (char c : purpose) {
+    a = splitmix64(a ^ static_cast<unsigned char>(c));
+    b = splitmix64(b + static_cast<unsigned char>(c) + a);
+  }
+  event_id::bytes_type out{};
+  for (int i = 0; i < 8; ++i) {
+    out[i] = static_cast<std::uint8_t>(a >> (8 * i));
+    out[8 + i] = static_cast<std::uint8_t>(b >> (8 * i));
+  }
+  out[6] = static_cast<std::uint8_t>(0x80 | (out[6] & 0x0f));  // version 8: custom
+  out[8] = static_cast<std::uint8_t>(0x80 | (out[8] & 0x3f));
+  return event_id{out};
+}
+
+}  // namespace streamhub

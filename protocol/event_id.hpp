@@ -43,3 +43,12 @@ struct event_id_hash {
 };
 
 }  // namespace streamhub
+
+namespace streamhub {
+
+/// A deterministic id derived from `base` and a `purpose` label: the same
+/// inputs always give the same id, so a step retried after a crash (the
+/// second leg of a raid) carries the same idempotency key.
+event_id derive_event_id(const event_id& base, std::string_view purpose) noexcept;
+
+}  // namespace streamhub

@@ -1,0 +1,81 @@
+#pragma once
+// The state of one entity actor: the entity's own state and version, the
+// appends in flight, live subscribers, and recent command outcomes (so a
+// retried command is answered, not applied twice).
+
+#include <array>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "actors/runtime/messages.hpp"
+#include "actors/runtime/topic.hpp"
+
+namespace streamhub::actors {
+
+class runtime_core;
+
+template <class Entity>
+struct entity_actor_state {
+  static inline const char* name = "entity";
+
+  /// A command whose events are applied but not yet acknowledged durable.
+  struct in_flight {
+    std::uint64_t token = 0;
+    std::unique_ptr<command_request<Entity>> request;
+    std::vector<std::shared_ptr<published_event>> events;
+    std::optional<error> error_after_commit;
+  };
+
+  runtime_core* core = nullptr;
+  std::string login;
+  std::string stream_id;
+  std::shared_ptr<entity_stats> stats;
+
+  typename Entity::state state;
+  /// Version of `state`, counting appends in flight.
+  event_number version = 0;
+  event_number durable_version = 0;
+  log_position last_position = 0;
+  std::int64_t last_timestamp_us = 0;
+  event_number last_snapshot_version = 0;
+
+  std::deque<in_flight> pending;
+  /// Commands held back until a due snapshot is written.
+  std::deque<std::unique_ptr<command_request<Entity>>> held;
+  std::uint64_t next_token = 1;
+  topic subscribers{0};
+  std::array<std::uint64_t, std::tuple_size_v<typename Entity::watches>> watch_ids{};
+
+  bool idle_timer_set = false;
+  bool viewers_timer_set = false;
+  bool sample_timer_set = false;
+  bool stopped = false;
+
+  /// Remembers the outcome of the command whose first event has `id`.
+  void remember(const event_id& id, const command_outcome& outcome) {
+    if (recent_.emplace(id, outcome).second) {
+      recent_order_.push_back(id);
+      if (recent_order_.size() > kRecentCommands) {
+        recent_.erase(recent_order_.front());
+        recent_order_.pop_front();
+      }
+    }
+  }
+  std::optional<command_outcome> recent_outcome(const event_id& id) const {
+    auto it = recent_.find(id);
+    if (it == recent_.end()) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  static constexpr std::size_t kRecentCommands = 256;
+  std::unordered_map<event_id, command_outcome, event_id_hash> recent_;
+  std::deque<event_id> recent_order_;
+};
+
+}  // namespace streamhub::actors
