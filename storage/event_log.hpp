@@ -84,9 +84,11 @@ class event_log {
   virtual ~event_log() = default;
 
   /// Appends `events` (at least one) to `stream_id` if the stream's version
-  /// matches `expected`. `done` is called exactly once, from an internal
-  /// thread, once the outcome is durable under the log's durability policy;
-  /// it must not block.
+  /// matches `expected`. `done` is called exactly once, once the outcome is
+  /// durable under the log's durability policy, from an internal thread (a
+  /// memory_event_log in its default mode calls it on the caller's thread
+  /// before returning; faulty_event_log answers injected faults there too);
+  /// it must not block. Appends are answered in the order they were made.
   ///
   /// Outcomes:
   ///  - success: where the events landed.

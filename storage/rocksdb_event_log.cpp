@@ -28,19 +28,15 @@ struct rocksdb_event_log::impl {
 
   std::mutex catch_up_mutex;
 
-  /// Secondary: reads the primary's new writes and publishes the new head.
+  /// Secondary: reads the primary's new writes and publishes the new head
+  /// (under the lock, so heads only grow and listeners hear them in order).
   result<void> catch_up() {
-    log_position before, after;
-    {
-      std::lock_guard lock(catch_up_mutex);
-      if (auto s = store->db().TryCatchUpWithPrimary(); !s.ok())
-        return status_error(s, "catching up with the primary");
-      auto new_head = store->read_head();
-      if (!new_head) return std::move(new_head).err();
-      after = *new_head;
-      before = head.exchange(after);
-    }
-    if (after > before) committed(after);
+    std::lock_guard lock(catch_up_mutex);
+    if (auto s = store->db().TryCatchUpWithPrimary(); !s.ok())
+      return status_error(s, "catching up with the primary");
+    auto new_head = store->read_head();
+    if (!new_head) return std::move(new_head).err();
+    if (head.exchange(*new_head) < *new_head) committed(*new_head);
     return {};
   }
 

@@ -15,7 +15,8 @@
 // A secondary instance (open_secondary) lets another process read a log
 // that a server has open: it sees the primary's writes as of its last
 // catch_up(); its wait_for watches the primary's directory and catches up
-// when files change.
+// when files change. It reads the primary's WAL, so it may see an event a
+// moment before the primary has synced and acknowledged it.
 //
 // Thread-safety: every method may be called from any thread concurrently.
 
