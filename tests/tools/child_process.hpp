@@ -52,17 +52,11 @@ class child_process {
   /// The next line of stdout (without '\n'), or nullopt at end of output or
   /// when `timeout` passes first.
   std::optional<std::string> read_line(std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    for (;;) {
-      if (const auto nl = stdout_.find('\n'); nl != std::string::npos) {
-        std::string line = stdout_.substr(0, nl);
-        stdout_.erase(0, nl + 1);
-        return line;
-      }
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0 || !pump(static_cast<int>(left.count()))) return std::nullopt;
-    }
+    return next_line(stdout_, timeout);
+  }
+  /// The same for stderr.
+  std::optional<std::string> read_err_line(std::chrono::milliseconds timeout) {
+    return next_line(stderr_, timeout);
   }
 
   void signal(int sig) { ::kill(pid_, sig); }
@@ -84,6 +78,20 @@ class child_process {
   const std::string& err() const { return stderr_; }
 
  private:
+  std::optional<std::string> next_line(std::string& buffer, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+      if (const auto nl = buffer.find('\n'); nl != std::string::npos) {
+        std::string line = buffer.substr(0, nl);
+        buffer.erase(0, nl + 1);
+        return line;
+      }
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0 || !pump(static_cast<int>(left.count()))) return std::nullopt;
+    }
+  }
+
   /// Reads what is available within `timeout_ms` (-1: until something is);
   /// false once both pipes are closed or nothing came in time.
   bool pump(int timeout_ms) {
