@@ -70,6 +70,11 @@ std::unique_ptr<rocksdb_event_log> open_fresh(const std::filesystem::path& dir, 
   return std::move(*log);
 }
 
+/// A JSON payload of exactly `bytes` bytes.
+std::string make_payload(std::size_t bytes) {
+  return "{\"p\":\"" + std::string(bytes - 8, 'x') + "\"}";
+}
+
 proposed_event bench_event(const std::string& payload) {
   proposed_event e;
   e.id = event_id::generate();
@@ -103,7 +108,7 @@ void fail(const error& e) {
 /// shape of entity actors on a small scheduler pool.
 figures run_appends(const std::string& mode, event_log& log, std::size_t appenders,
                     std::size_t threads, std::size_t events, std::size_t payload_bytes) {
-  const std::string payload = "{\"p\":\"" + std::string(payload_bytes - 8, 'x') + "\"}";
+  const std::string payload = make_payload(payload_bytes);
   const std::size_t per_appender = events / appenders;
   std::vector<std::string> streams;
   for (std::size_t a = 0; a < appenders; ++a) streams.push_back("bench:" + std::to_string(a));
@@ -159,7 +164,7 @@ figures run_appends(const std::string& mode, event_log& log, std::size_t appende
 /// One OS thread per appender, each blocked in append() until its ack.
 figures run_blocking_appends(const std::string& mode, event_log& log, std::size_t appenders,
                              std::size_t events, std::size_t payload_bytes) {
-  const std::string payload = "{\"p\":\"" + std::string(payload_bytes - 8, 'x') + "\"}";
+  const std::string payload = make_payload(payload_bytes);
   std::vector<std::vector<std::int64_t>> latencies(appenders);
   std::vector<std::thread> threads;
   const std::size_t per_thread = events / appenders;
