@@ -138,6 +138,22 @@ TEST_F(LogCommandTest, MissingDataDirectoryIsOneLineOnStderr) {
   EXPECT_NE(tool.err().find("no event store"), std::string::npos) << tool.err();
 }
 
+TEST_F(LogCommandTest, CorruptRecordStopsWithItsPosition) {
+  log_.reset();
+  {
+    // Garbage under the key of log position 2 (see storage/FORMAT.md).
+    child_process ldb({"/usr/bin/ldb", "--db=" + (data() / "events").string(),
+                       "--column_family=events", "--hex", "put", "0x0000000000000002",
+                       "0x01006761726261676521"});
+    ASSERT_EQ(ldb.wait(), 0) << ldb.err();
+  }
+  child_process tool(args({"log"}));
+  EXPECT_NE(tool.wait(), 0);
+  EXPECT_EQ(std::count(tool.out().begin(), tool.out().end(), '\n'), 1);  // position 1
+  EXPECT_EQ(std::count(tool.err().begin(), tool.err().end(), '\n'), 1) << tool.err();
+  EXPECT_NE(tool.err().find("log position 2"), std::string::npos) << tool.err();
+}
+
 TEST_F(LogCommandTest, NewerFormatIsRefused) {
   // A store stamped by a newer build, made by hand: see FORMAT.md.
   log_.reset();
