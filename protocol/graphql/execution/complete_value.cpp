@@ -1,0 +1,256 @@
+// The synchronous pass: ExecuteSelectionSet, ExecuteField, CompleteValue
+// and ResolveAbstractType (spec 6.3, 6.4), after graphql-js 16's execute.js.
+// Every function returning bool returns false when null must propagate to
+// the enclosing position; the error is recorded where it arose.
+
+#include <string>
+
+#include "protocol/graphql/execution/execution_state.hpp"
+#include "protocol/graphql/execution/leaf_serializer.hpp"
+
+namespace streamhub::graphql::detail {
+
+namespace {
+
+const value null_value;
+
+std::string field_name(const field_plan& f) {
+  return std::string(f.info.parent_type->name) + "." + std::string(f.info.field_name);
+}
+
+}  // namespace
+
+bool execution_state::execute_selection(output_chunk& out, const selection_plan& plan,
+                                        const value& parent) {
+  out.text.push_back('{');
+  bool first = true;
+  for (const field_plan& f : plan.fields) {
+    if (!first) out.text.push_back(',');
+    first = false;
+    if (!execute_field(out, f, parent)) return false;
+  }
+  out.text.push_back('}');
+  const std::size_t limit = options_.limits.max_response_bytes;
+  if (limit != 0 && bytes_written(out) > limit) {
+    abort("The response is larger than the limit of " + std::to_string(limit) + " bytes.");
+    return false;
+  }
+  return true;
+}
+
+bool execution_state::execute_field(output_chunk& out, const field_plan& f, const value& parent) {
+  out.text += f.key;
+  switch (f.kind) {
+    case field_kind::typename_:
+      out.text.push_back('"');
+      out.text += f.info.parent_type->name;
+      out.text.push_back('"');
+      return true;
+    case field_kind::property: {
+      // The default resolver: borrow the parent's property, no copy.
+      const property_object* props = parent.as_properties();
+      const value* v = props != nullptr ? props->find(f.info.field_name) : nullptr;
+      path_.push_back({f.info.response_name});
+      const bool ok = complete(out, f, f.info.return_type(), v != nullptr ? *v : null_value);
+      path_.pop_back();
+      return ok;
+    }
+    case field_kind::event_root: {
+      path_.push_back({f.info.response_name});
+      const bool ok = complete(out, f, f.info.return_type(), parent);
+      path_.pop_back();
+      return ok;
+    }
+    case field_kind::resolver: {
+      path_.push_back({f.info.response_name});
+      const bool ok = execute_resolver(out, f, parent);
+      path_.pop_back();
+      return ok;
+    }
+  }
+  return true;
+}
+
+bool execution_state::execute_resolver(output_chunk& out, const field_plan& f, const value& parent) {
+  const type_ref type = f.info.return_type();
+  const std::size_t limit = options_.limits.max_resolver_calls;
+  if (limit != 0 && ++resolver_calls_ > limit) {
+    abort("More than " + std::to_string(limit) + " resolver calls.");
+    return false;
+  }
+  argument_values args;
+  if (auto failure = resolve_arguments(f, *variables_, hooks_, arg_slots_, arg_temps_, args)) {
+    record(graphql_error(std::move(failure->message), plan_.doc->location(failure->offset)), true);
+  } else {
+    field_result result = call_resolver(f, parent, args);
+    if (result.is_pending()) return defer_field(out, f);
+    if (!result.is_error()) return complete(out, f, type, result.get());
+    field_error_at(f, std::move(result.error()));
+  }
+  if (type.is_non_null()) return false;
+  out.text += "null";
+  return true;
+}
+
+field_result execution_state::call_resolver(const field_plan& f, const value& parent,
+                                            const argument_values& args) {
+  in_call_ = true;
+  calling_ = nullptr;
+  const field_call call(parent, args, options_.context, f.info, this);
+  field_result result = [&]() -> field_result {
+    // Resolvers are the application's code: a throw is that field's error,
+    // as in graphql-js, not the end of the request.
+    try {
+      return (*f.resolver)(call);
+    } catch (const std::exception& e) {
+      return field_error(e.what());
+    } catch (...) {
+      return field_error("The resolver failed.");
+    }
+  }();
+  in_call_ = false;
+  if (!result.is_pending()) calling_ = nullptr;  // a deferral it did not return stays unawaited
+  return result;
+}
+
+bool execution_state::defer_field(output_chunk& out, const field_plan& f) {
+  pending_field* field = calling_;
+  calling_ = nullptr;
+  field->plan = &f;
+  field->path = path_;
+  field->boundary = boundary();
+  field->awaited = true;
+  ++outstanding_;
+  out.holes.emplace_back(out.text.size(), field);
+  return true;
+}
+
+null_region* execution_state::boundary() {
+  if (open_.empty()) return base_boundary_;
+  open_position& top = open_.back();
+  if (top.region == nullptr) {
+    top.region = &regions_.emplace_back();
+    top.region->begin = top.begin;
+    top.chunk->regions.push_back(top.region);
+  }
+  return top.region;
+}
+
+bool execution_state::complete(output_chunk& out, const field_plan& f, type_ref type,
+                               const value& v) {
+  if (type.is_non_null()) {
+    if (v.is_null()) {
+      field_error_at(f, "Cannot return null for non-nullable field " + field_name(f) + ".");
+      return false;
+    }
+    return complete_value(out, f, type.of_type(), v);
+  }
+  if (v.is_null()) {
+    out.text += "null";
+    return true;
+  }
+  if (type.is_named() && type.named_type()->is_leaf()) {
+    // A leaf writes nothing when it fails: no need to truncate.
+    if (!complete_value(out, f, type, v)) out.text += "null";
+    return true;
+  }
+  const std::size_t mark = out.text.size();
+  open_.push_back({&out, mark, nullptr});
+  const bool ok = complete_value(out, f, type, v);
+  const open_position position = open_.back();
+  open_.pop_back();
+  if (position.region != nullptr) position.region->end = out.text.size();
+  if (ok) return true;
+  if (aborted_) return false;
+  truncate(out, mark);
+  out.text += "null";
+  return true;
+}
+
+bool execution_state::complete_value(output_chunk& out, const field_plan& f, type_ref type,
+                                     const value& v) {
+  if (type.is_list()) return complete_list(out, f, type, v);
+  const named_type& named = *type.named_type();
+  if (named.is_leaf()) {
+    if (auto problem = serialize_leaf(out.text, named, v, hooks_)) {
+      field_error_at(f, std::move(*problem));
+      return false;
+    }
+    return true;
+  }
+  const named_type* object = &named;
+  if (named.is_abstract()) {
+    object = resolve_abstract(f, named, v);
+    if (object == nullptr) return false;
+  }
+  return complete_object(out, f, *object, v);
+}
+
+bool execution_state::complete_list(output_chunk& out, const field_plan& f, type_ref type,
+                                    const value& v) {
+  if (!v.is_list()) {
+    field_error_at(f, "Expected Iterable, but did not find one for field \"" + field_name(f) + "\".");
+    return false;
+  }
+  const type_ref item_type = type.of_type();
+  out.text.push_back('[');
+  std::size_t index = 0;
+  for (const value& item : v.as_list()) {
+    if (index != 0) out.text.push_back(',');
+    path_.push_back({{}, index++});
+    const bool ok = complete(out, f, item_type, item);
+    path_.pop_back();
+    if (!ok) return false;
+  }
+  out.text.push_back(']');
+  return true;
+}
+
+bool execution_state::complete_object(output_chunk& out, const field_plan& f,
+                                      const named_type& type, const value& v) {
+  const selection_plan* plan = child_plan(f, type);
+  if (plan->error) {
+    record(*plan->error, true);
+    return false;
+  }
+  return execute_selection(out, *plan, v);
+}
+
+const named_type* execution_state::resolve_abstract(const field_plan& f, const named_type& abstract,
+                                                    const value& v) {
+  std::string_view name;
+  if (const type_resolver_fn* resolver = hooks_.find_type_resolver(abstract)) {
+    name = (*resolver)(v, options_.context);
+  } else {
+    name = v.object_type_name();
+  }
+  const named_type* type = name.empty() ? nullptr : plan_.schema_ref().find_type(name);
+  if (type != nullptr && type->kind == type_kind::object &&
+      plan_.schema_ref().is_sub_type(abstract, *type)) {
+    return type;
+  }
+  const std::string a = "\"" + std::string(abstract.name) + "\"";
+  const std::string n = "\"" + std::string(name) + "\"";
+  if (name.empty()) {
+    field_error_at(f, "Abstract type " + a + " must resolve to an Object type at runtime for field \"" +
+                          field_name(f) + "\". Either the " + a +
+                          " type should provide a \"resolveType\" function or each possible type "
+                          "should provide an \"isTypeOf\" function.");
+  } else if (type == nullptr) {
+    field_error_at(f, "Abstract type " + a + " was resolved to a type " + n +
+                          " that does not exist inside the schema.");
+  } else if (type->kind != type_kind::object) {
+    field_error_at(f, "Abstract type " + a + " was resolved to a non-object type " + n + ".");
+  } else {
+    field_error_at(f, "Runtime Object type " + n + " is not a possible type for " + a + ".");
+  }
+  return nullptr;
+}
+
+void execution_state::truncate(output_chunk& out, std::size_t mark) {
+  out.text.resize(mark);
+  while (!out.holes.empty() && out.holes.back().first >= mark) out.holes.pop_back();
+  std::erase_if(out.regions, [mark](const null_region* r) { return r->begin >= mark; });
+}
+
+}  // namespace streamhub::graphql::detail

@@ -1,0 +1,48 @@
+#pragma once
+// Input coercion, internal to execution, after graphql-js 16:
+//  - coerce_input_value: an untyped input (a variable's JSON value) to a
+//    value of an input type (coerceInputValue), reporting each problem;
+//  - value_from_literal: a literal, possibly with variables, to a value of
+//    an input type, or nullopt when invalid (valueFromAST);
+//  - untyped_from_literal: a literal as a plain value
+//    (valueFromASTUntyped), what custom scalars parse.
+// Strings and enum names in results view the literal's document.
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "protocol/graphql/ast.hpp"
+#include "protocol/graphql/execution/resolver_map.hpp"
+#include "protocol/graphql/execution/value.hpp"
+#include "protocol/graphql/execution/variables.hpp"
+#include "protocol/graphql/graphql_error.hpp"
+#include "protocol/graphql/type_ref.hpp"
+
+namespace streamhub::graphql::detail {
+
+/// Called per problem: the path below the coerced value, the offending
+/// input and the reason. Returns false to stop coercing.
+using input_problem_fn =
+    std::function<bool(std::span<const path_segment> path, const value& invalid, std::string reason)>;
+
+/// Returns the coerced value; when a problem was reported the result is
+/// meaningless.
+value coerce_input_value(const value& input, type_ref type, const resolver_map& hooks,
+                         const input_problem_fn& on_problem);
+
+/// `variables` may be null (constant literals).
+std::optional<value> value_from_literal(const value_node& literal, type_ref type,
+                                        const resolver_map& hooks, const variable_values* variables);
+
+/// Absent variables give nullopt (graphql-js's undefined).
+std::optional<value> untyped_from_literal(const value_node& literal, const variable_values* variables);
+
+/// Whether the literal contains a variable anywhere.
+bool has_variables(const value_node& literal) noexcept;
+
+/// graphql-js printPathArray: ".a[0].b".
+std::string print_path(std::span<const path_segment> path);
+
+}  // namespace streamhub::graphql::detail
