@@ -10,6 +10,10 @@
 // new head, completes the callbacks in queue order and calls `committed`.
 // While a sync runs, the writer already decides and writes the next batch:
 // the disk's flush and the CPU work overlap, and one sync covers all of it.
+// Before syncing, the sync thread gives the callers it just acknowledged a
+// moment (at most half a sync) to append again, so that callers who wait for
+// each ack (actors do) share one sync instead of splitting into two
+// alternating half-size groups.
 // Nothing is acknowledged, and no read sees it (reads stop at the published
 // head), before the WAL holding it is synced. Under durability::async the
 // writer completes a batch itself right after its write.

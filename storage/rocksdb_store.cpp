@@ -1,5 +1,6 @@
 #include "storage/rocksdb_store.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <rocksdb/cache.h>
