@@ -241,8 +241,8 @@ void http_session::handle_upgrade(request req) {
   }
   server_.metrics.http_requests.with({route_, "101"}).inc();
   deadline_ = clock_type::time_point::max();
-  auto ws = std::make_shared<ws_session>(server_, thread_, std::move(socket_), client_ip_,
-                                         std::move(user), std::move(ip_lease), std::move(user_lease));
+  auto ws = std::make_shared<ws_session>(server_, thread_, std::move(socket_), std::move(user),
+                                         std::move(ip_lease), std::move(user_lease));
   ws->run(std::move(req));
 }
 

@@ -2,11 +2,11 @@
 
 namespace streamhub::gateway {
 
-bool outgoing_queue::push(outgoing_frame frame) {
+bool outgoing_queue::push(outgoing_frame frame, std::size_t max_bytes, std::size_t max_frames) {
   const std::size_t size = frame.size();
   if (!empty()) {
-    if (max_frames_ != 0 && this->size() >= max_frames_) return false;
-    if (max_bytes_ != 0 && bytes_ + size > max_bytes_) return false;
+    if (max_frames != 0 && this->size() >= max_frames) return false;
+    if (max_bytes != 0 && bytes_ + size > max_bytes) return false;
   }
   // Reclaim the popped slots once they are half the vector, so a connection
   // that never fully drains does not grow its storage forever.

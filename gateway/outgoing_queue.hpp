@@ -30,15 +30,14 @@ struct outgoing_frame {
   }
 };
 
-/// Not thread-safe: owned by one session on its I/O thread.
+/// Not thread-safe: owned by one session on its I/O thread. The caps are
+/// passed to push rather than stored: every connection has the same ones.
 class outgoing_queue {
  public:
-  outgoing_queue(std::size_t max_bytes, std::size_t max_frames) noexcept
-      : max_bytes_(max_bytes), max_frames_(max_frames) {}
-
-  /// Appends, or refuses (false) when the frame would pass a cap. A cap of 0
-  /// is unlimited. The first frame of an empty queue is always accepted.
-  bool push(outgoing_frame frame);
+  /// Appends, or refuses (false) when the frame would pass `max_bytes` or
+  /// `max_frames` (0 = unlimited). The first frame of an empty queue is
+  /// always accepted.
+  bool push(outgoing_frame frame, std::size_t max_bytes, std::size_t max_frames);
 
   bool empty() const noexcept { return head_ == frames_.size(); }
   std::size_t size() const noexcept { return frames_.size() - head_; }
@@ -60,8 +59,6 @@ class outgoing_queue {
   std::vector<outgoing_frame> frames_;
   std::size_t head_ = 0;
   std::size_t bytes_ = 0;
-  std::size_t max_bytes_;
-  std::size_t max_frames_;
 };
 
 }  // namespace streamhub::gateway

@@ -73,16 +73,14 @@ std::string rate_limited_errors(std::chrono::milliseconds retry_after) {
 }  // namespace
 
 ws_session::ws_session(server_state& server, io_thread& thread, boost::asio::ip::tcp::socket socket,
-                       std::string client_ip, std::shared_ptr<const auth::access_claims> user,
+                       std::shared_ptr<const auth::access_claims> user,
                        limits::connection_lease ip_lease, limits::connection_lease user_lease)
     : tracked_session(thread),
       server_(server),
       ws_(std::move(socket)),
-      client_ip_(std::move(client_ip)),
       user_(std::move(user)),
       ip_lease_(std::move(ip_lease)),
-      user_lease_(std::move(user_lease)),
-      queue_(server.options.limits.max_queued_bytes, server.options.limits.max_queued_frames) {
+      user_lease_(std::move(user_lease)) {
   server_.metrics.ws_connections.inc();
 }
 
@@ -92,8 +90,9 @@ ws_session::~ws_session() {
 }
 
 void ws_session::run(request upgrade) {
-  upgrade_ = std::make_unique<request>(std::move(upgrade));
-  subprotocol_ok_ = offers_subprotocol((*upgrade_)[beast::http::field::sec_websocket_protocol]);
+  // Kept alive by the accept handler only until the handshake is done.
+  auto kept = std::make_unique<request>(std::move(upgrade));
+  subprotocol_ok_ = offers_subprotocol((*kept)[beast::http::field::sec_websocket_protocol]);
   if (subprotocol_ok_) {
     ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
       res.set(beast::http::field::sec_websocket_protocol, graphql_ws::subprotocol);
@@ -109,13 +108,13 @@ void ws_session::run(request upgrade) {
     ping_sent_ = false;
   });
   deadline_ = clock_type::now() + server_.options.close_timeout;
-  ws_.async_accept(*upgrade_, [self = shared_from_this()](boost::system::error_code ec) {
+  const request& req = *kept;
+  ws_.async_accept(req, [self = shared_from_this(), kept = std::move(kept)](boost::system::error_code ec) {
     self->on_accept(ec);
   });
 }
 
 void ws_session::on_accept(boost::system::error_code ec) {
-  upgrade_.reset();
   if (ec) return;
   server_.metrics.ws_connections_total.inc();
   ws_.text(true);
@@ -229,7 +228,7 @@ void ws_session::handle_subscribe(graphql_ws::message& msg) {
     return send_text(graphql_ws::error_frame(
         msg.id, graphql_ws::error_list("too many operations on this connection", "TOO_MANY_OPERATIONS")));
   }
-  const auto decision = server_.take_operation(client_ip_, user_.get());
+  const auto decision = server_.take_operation(client_ip(), user_.get());
   if (!decision.allowed) {
     server_.metrics.reject("rate_limited");
     return send_text(graphql_ws::error_frame(msg.id, rate_limited_errors(decision.retry_after)));
@@ -246,7 +245,7 @@ void ws_session::handle_subscribe(graphql_ws::message& msg) {
 
   graphql_request request{std::move(msg.subscribe.query), std::move(msg.subscribe.operation_name),
                           std::move(msg.subscribe.variables), std::move(msg.subscribe.extensions), false};
-  auth_context auth{user_, client_ip_, transport::websocket};
+  auth_context auth{user_, client_ip(), transport::websocket};
   auto sink = std::make_shared<ws_sink>(weak_from_this(), thread_.gate(), msg.id, serial);
   it->second.handle = server_.options.service->subscribe(std::move(request), std::move(auth), std::move(sink));
 }
@@ -294,7 +293,8 @@ void ws_session::send_text(std::string frame) {
 
 void ws_session::enqueue(outgoing_frame frame) {
   if (phase_ == phase::closing) return;
-  if (!queue_.push(std::move(frame))) {
+  const auto& limits = server_.options.limits;
+  if (!queue_.push(std::move(frame), limits.max_queued_bytes, limits.max_queued_frames)) {
     server_.metrics.reject("slow_client");
     return close(close_code::try_again_later, "Outgoing queue full");
   }

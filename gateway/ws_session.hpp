@@ -4,7 +4,7 @@
 //   handshaking --accept--> awaiting_init --connection_init ok--> ready
 //        any state --protocol error, timeout, shutdown, slow reader--> closing
 //
-// Reads go into a 64-byte inline buffer; a longer message spills into a heap
+// Reads go into a 32-byte inline buffer; a longer message spills into a heap
 // string released once handled, so an idle connection holds no read buffer.
 // Writes: one in flight, the rest in an outgoing_queue with byte/frame caps;
 // overflowing it closes the connection with 1013. Timeouts (init, ping,
@@ -42,9 +42,11 @@ class ws_session : public tracked_session, public std::enable_shared_from_this<w
  public:
   using request = boost::beast::http::request<boost::beast::http::string_body>;
 
+  /// `ip_lease` counts this connection against its client IP (its key is
+  /// the IP); `user_lease` against the user of an Authorization header.
   ws_session(server_state& server, io_thread& thread, boost::asio::ip::tcp::socket socket,
-             std::string client_ip, std::shared_ptr<const auth::access_claims> user,
-             limits::connection_lease ip_lease, limits::connection_lease user_lease);
+             std::shared_ptr<const auth::access_claims> user, limits::connection_lease ip_lease,
+             limits::connection_lease user_lease);
   ~ws_session() override;
 
   /// Completes the upgrade `upgrade` asked for.
@@ -69,6 +71,7 @@ class ws_session : public tracked_session, public std::enable_shared_from_this<w
   using operation_map = std::map<std::string, operation, std::less<>>;
 
   void on_accept(boost::system::error_code ec);
+  const std::string& client_ip() const noexcept { return ip_lease_.key(); }
   void do_read();
   void on_read(boost::system::error_code ec, std::size_t bytes, bool spilled, std::size_t spill_at);
   void on_read_error(boost::system::error_code ec);
@@ -94,8 +97,6 @@ class ws_session : public tracked_session, public std::enable_shared_from_this<w
 
   server_state& server_;
   boost::beast::websocket::stream<boost::asio::ip::tcp::socket, false> ws_;
-  std::unique_ptr<request> upgrade_;
-  std::string client_ip_;
   std::shared_ptr<const auth::access_claims> user_;
   limits::connection_lease ip_lease_;
   limits::connection_lease user_lease_;
@@ -113,7 +114,7 @@ class ws_session : public tracked_session, public std::enable_shared_from_this<w
   bool writing_ = false;
   bool ping_sent_ = false;
   bool close_sent_ = false;
-  std::array<char, 64> small_{};
+  std::array<char, 32> small_{};
 };
 
 }  // namespace streamhub::gateway

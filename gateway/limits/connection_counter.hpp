@@ -23,6 +23,8 @@ class connection_lease {
   ~connection_lease();
 
   explicit operator bool() const noexcept { return counter_ != nullptr; }
+  /// The counted key (empty for an empty lease).
+  const std::string& key() const noexcept { return key_; }
 
  private:
   friend class connection_counter;
