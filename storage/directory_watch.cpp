@@ -4,8 +4,10 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 
 namespace streamhub::storage {
 
@@ -24,7 +26,8 @@ directory_watch::~directory_watch() { ::close(fd_); }
 
 bool directory_watch::wait(std::chrono::milliseconds timeout) {
   pollfd p{fd_, POLLIN, 0};
-  const int n = ::poll(&p, 1, static_cast<int>(std::max<std::int64_t>(timeout.count(), 0)));
+  const auto ms = std::clamp<std::int64_t>(timeout.count(), 0, std::numeric_limits<int>::max());
+  const int n = ::poll(&p, 1, static_cast<int>(ms));
   if (n <= 0) return false;
   // Drain every pending event: one wake-up covers all changes so far.
   alignas(inotify_event) char buffer[4096];
