@@ -40,35 +40,30 @@ bool execution_state::execute_selection(output_chunk& out, const selection_plan&
 
 bool execution_state::execute_field(output_chunk& out, const field_plan& f, const value& parent) {
   out.text += f.key;
-  switch (f.kind) {
-    case field_kind::typename_:
-      out.text.push_back('"');
-      out.text += f.info.parent_type->name;
-      out.text.push_back('"');
-      return true;
-    case field_kind::property: {
-      // The default resolver: borrow the parent's property, no copy.
-      const property_object* props = parent.as_properties();
-      const value* v = props != nullptr ? props->find(f.info.field_name) : nullptr;
-      path_.push_back({f.info.response_name});
-      const bool ok = complete(out, f, f.info.return_type(), v != nullptr ? *v : null_value);
-      path_.pop_back();
-      return ok;
-    }
-    case field_kind::event_root: {
-      path_.push_back({f.info.response_name});
-      const bool ok = complete(out, f, f.info.return_type(), parent);
-      path_.pop_back();
-      return ok;
-    }
-    case field_kind::resolver: {
-      path_.push_back({f.info.response_name});
-      const bool ok = execute_resolver(out, f, parent);
-      path_.pop_back();
-      return ok;
-    }
+  if (f.kind == field_kind::typename_) {
+    out.text.push_back('"');
+    out.text += f.info.parent_type->name;
+    out.text.push_back('"');
+    return true;
   }
-  return true;
+  path_.push_back({f.info.response_name});
+  const bool ok = f.kind == field_kind::resolver ? execute_resolver(out, f, parent)
+                                                 : execute_builtin(out, f, parent);
+  path_.pop_back();
+  return ok;
+}
+
+bool execution_state::execute_builtin(output_chunk& out, const field_plan& f, const value& parent) {
+  if (!f.arguments.all_constant) {
+    // Nothing reads them, but as in graphql-js bad arguments fail the field.
+    argument_values args;
+    if (!coerce_arguments(f, args)) return null_or_propagate(out, f);
+  }
+  if (f.kind == field_kind::event_root) return complete(out, f, f.info.return_type(), parent);
+  // The default resolver: borrow the parent's property, no copy.
+  const property_object* props = parent.as_properties();
+  const value* v = props != nullptr ? props->find(f.info.field_name) : nullptr;
+  return complete(out, f, f.info.return_type(), v != nullptr ? *v : null_value);
 }
 
 bool execution_state::execute_resolver(output_chunk& out, const field_plan& f, const value& parent) {
@@ -79,15 +74,23 @@ bool execution_state::execute_resolver(output_chunk& out, const field_plan& f, c
     return false;
   }
   argument_values args;
-  if (auto failure = resolve_arguments(f, *variables_, hooks_, arg_slots_, arg_temps_, args)) {
-    record(graphql_error(std::move(failure->message), plan_.doc->location(failure->offset)), true);
-  } else {
-    field_result result = call_resolver(f, parent, args);
-    if (result.is_pending()) return defer_field(out, f);
-    if (!result.is_error()) return complete(out, f, type, result.get());
-    field_error_at(f, std::move(result.error()));
-  }
-  if (type.is_non_null()) return false;
+  if (!coerce_arguments(f, args)) return null_or_propagate(out, f);
+  field_result result = call_resolver(f, parent, args);
+  if (result.is_pending()) return defer_field(out, f);
+  if (!result.is_error()) return complete(out, f, type, result.get());
+  field_error_at(f, std::move(result.error()));
+  return null_or_propagate(out, f);
+}
+
+bool execution_state::coerce_arguments(const field_plan& f, argument_values& args) {
+  auto failure = resolve_arguments(f, *variables_, hooks_, arg_slots_, arg_temps_, args);
+  if (!failure) return true;
+  record(graphql_error(std::move(failure->message), plan_.doc->location(failure->offset)), true);
+  return false;
+}
+
+bool execution_state::null_or_propagate(output_chunk& out, const field_plan& f) {
+  if (f.info.return_type().is_non_null()) return false;
   out.text += "null";
   return true;
 }

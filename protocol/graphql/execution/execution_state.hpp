@@ -121,6 +121,10 @@ class execution_state : public std::enable_shared_from_this<execution_state> {
   bool execute_selection(output_chunk& out, const selection_plan& plan, const value& parent);
   bool execute_field(output_chunk& out, const field_plan& f, const value& parent);
   bool execute_resolver(output_chunk& out, const field_plan& f, const value& parent);
+  bool execute_builtin(output_chunk& out, const field_plan& f, const value& parent);
+  bool coerce_arguments(const field_plan& f, argument_values& args);
+  /// After a field error: null for a nullable field, else propagation.
+  bool null_or_propagate(output_chunk& out, const field_plan& f);
   field_result call_resolver(const field_plan& f, const value& parent, const argument_values& args);
   bool defer_field(output_chunk& out, const field_plan& f);
   bool complete(output_chunk& out, const field_plan& f, type_ref type, const value& v);
