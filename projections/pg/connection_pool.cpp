@@ -3,8 +3,6 @@
 #include <poll.h>
 
 #include <pqxx/connection>
-#include <pqxx/errorhandler>
-#include <spdlog/spdlog.h>
 
 #include <condition_variable>
 #include <mutex>
@@ -17,24 +15,12 @@ namespace {
 using clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
-// Server notices (e.g. "relation already exists, skipping") go to the debug
-// log rather than to stderr.
-class notice_logger final : public pqxx::errorhandler {
- public:
-  using pqxx::errorhandler::errorhandler;
-  bool operator()(const char message[]) noexcept override {
-    spdlog::debug("PostgreSQL: {}", message);
-    return false;
-  }
-};
-
 }  // namespace
 
 struct connection_pool::pooled {
-  explicit pooled(const std::string& conninfo) : connection(conninfo), notices(connection) {}
+  explicit pooled(const std::string& conninfo) : connection(conninfo) {}
 
   pqxx::connection connection;
-  notice_logger notices;  // declared after `connection`: unregisters first
 };
 
 struct connection_pool::impl {

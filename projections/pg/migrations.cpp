@@ -89,7 +89,6 @@ result<migration_report> apply_migrations(const std::string& conninfo,
   auto locked = pg_guard("lock and read schema_migrations", [&] {
     connection.emplace(conninfo);
     pqxx::nontransaction session(*connection);
-    session.exec0("SET client_min_messages = warning");
     session.exec0("SET lock_timeout = " + std::to_string(options.lock_timeout.count()));
     // Session-level: held across the per-migration transactions below, and
     // released by the server if this process dies.

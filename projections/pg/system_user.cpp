@@ -45,12 +45,6 @@ bool searchable(const struct stat& st, const system_user& user, const std::vecto
   return (st.st_mode & S_IXOTH) != 0;
 }
 
-fs::path first_existing(fs::path path) {
-  std::error_code ec;
-  while (!fs::exists(path, ec) && path.has_relative_path()) path = path.parent_path();
-  return fs::weakly_canonical(path, ec);
-}
-
 }  // namespace
 
 bool running_as_root() noexcept { return ::geteuid() == 0; }
@@ -128,7 +122,10 @@ result<system_user> postgres_owner(const std::string& name) {
 
 result<void> ensure_reachable(const fs::path& dir, const system_user& user) {
   const auto groups = groups_of(user);
-  const fs::path parent = first_existing(fs::absolute(dir).lexically_normal().parent_path());
+  std::error_code ec;
+  // Symbolic links resolved: permissions are those of the real directories.
+  const fs::path parent = fs::canonical(fs::absolute(dir).parent_path(), ec);
+  if (ec) return error{error_code::io_error, "cannot resolve " + dir.parent_path().string() + ": " + ec.message()};
   for (fs::path p = parent;; p = p.parent_path()) {
     struct stat st {};
     if (::stat(p.c_str(), &st) != 0) {

@@ -42,6 +42,7 @@ result<system_user> ensure_system_user(const std::string& name);
 result<system_user> postgres_owner(const std::string& name);
 
 /// Makes sure `user` can reach `dir` (search permission on every ancestor).
+/// REQUIRES: `dir`'s parent exists.
 /// When `dir`'s parent denies it, that one directory is given to `user`'s
 /// group with group search permission only (mode g=x): the user can pass
 /// through but not list or read it, and nobody else gains anything.
