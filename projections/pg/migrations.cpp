@@ -64,8 +64,7 @@ result<std::size_t> reconcile(const std::map<std::uint32_t, applied_row>& applie
   std::size_t next = 0;
   while (next < migrations.size() && applied.count(migrations[next].version) != 0) ++next;
   for (std::size_t i = next; i < migrations.size(); ++i) {
-    if (applied.count(migrations[i].version) != 0 ||
-        (!applied.empty() && migrations[i].version < applied.rbegin()->first)) {
+    if (!applied.empty() && migrations[i].version < applied.rbegin()->first) {
       return error{error_code::unsupported_format,
                    "migration " + label(migrations[i]) + " was never applied, but a newer one was "
                    "(" + std::to_string(applied.rbegin()->first) + "); migrations apply in order"};
@@ -121,13 +120,7 @@ result<migration_report> apply_migrations(const std::string& conninfo,
     if (!done) return std::move(done).err();
     report.applied.push_back(m.version);
   }
-  // Closing the connection releases the lock; say so explicitly anyway.
-  auto unlocked = pg_guard("unlock schema_migrations", [&] {
-    pqxx::nontransaction session(*connection);
-    session.exec_params("SELECT pg_advisory_unlock($1)", migration_lock_key);
-  });
-  if (!unlocked) return std::move(unlocked).err();
-  return report;
+  return report;  // closing the connection releases the lock
 }
 
 }  // namespace streamhub::projections
