@@ -15,13 +15,15 @@ inline void put(std::string& out, std::uint64_t v) {
   out.push_back(static_cast<char>(v));
 }
 
-/// Reads a varint from the front of `in`, advancing it. False on truncation
-/// or a varint longer than 10 bytes.
+/// Reads a varint from the front of `in`, advancing it. False on truncation,
+/// a varint longer than 10 bytes, or one that overflows 64 bits.
 inline bool get(std::string_view& in, std::uint64_t& v) noexcept {
   v = 0;
   for (int shift = 0; shift <= 63 && !in.empty(); shift += 7) {
     const auto byte = static_cast<std::uint8_t>(in.front());
     in.remove_prefix(1);
+    // The tenth byte holds only bit 63: anything more would overflow.
+    if (shift == 63 && byte > 1) return false;
     v |= std::uint64_t{byte & 0x7fu} << shift;
     if (!(byte & 0x80)) return true;
   }

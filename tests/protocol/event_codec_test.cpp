@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "protocol/crc32c.hpp"
+#include "protocol/varint.hpp"
 
 namespace streamhub {
 namespace {
@@ -29,6 +30,30 @@ TEST(Crc32cTest, MatchesKnownVectors) {
   EXPECT_EQ(crc32c("123456789", 9), 0xE3069283u);
   // Continuation equals one pass.
   EXPECT_EQ(crc32c("6789", 4, crc32c("12345", 5)), 0xE3069283u);
+}
+
+TEST(Crc32cTest, HardwareAndTablesAgree) {
+  std::string data;
+  for (int i = 0; i < 1000; ++i) data.push_back(static_cast<char>(i * 131 + 7));
+  for (std::size_t offset = 0; offset < 9; ++offset)
+    for (std::size_t len : {0u, 1u, 7u, 8u, 9u, 63u, 64u, 65u, 500u}) {
+      const auto* p = data.data() + offset;
+      EXPECT_EQ(crc32c(p, len, 0x1234u), crc32c_portable(p, len, 0x1234u)) << offset << "/" << len;
+    }
+}
+
+TEST(VarintTest, RejectsOverflowInTheTenthByte) {
+  std::string max;
+  varint::put(max, ~std::uint64_t{0});
+  ASSERT_EQ(max.size(), 10u);
+  std::string_view in = max;
+  std::uint64_t v = 0;
+  ASSERT_TRUE(varint::get(in, v));
+  EXPECT_EQ(v, ~std::uint64_t{0});
+  std::string over = max;
+  over.back() = 0x02;  // Bit 64: does not fit.
+  in = over;
+  EXPECT_FALSE(varint::get(in, v));
 }
 
 TEST(EventCodecTest, RoundTripsEveryField) {
