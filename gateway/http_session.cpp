@@ -6,7 +6,6 @@
 #include <boost/beast/http/message_generator.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
-#include "gateway/auth/bearer_token.hpp"
 #include "gateway/graphiql_page.hpp"
 #include "gateway/server_state.hpp"
 #include "gateway/url.hpp"
@@ -39,7 +38,11 @@ http_session::http_session(server_state& server, io_thread& thread, tcp::socket 
 
 http_session::~http_session() { server_.metrics.http_connections.dec(); }
 
-void http_session::run() { do_read(); }
+void http_session::run() {
+  // Accepted just before the listener closed: the server is going away.
+  if (thread_.draining()) return abort();
+  do_read();
+}
 
 void http_session::do_read() {
   if (shutting_down_) return linger_close();
@@ -154,17 +157,11 @@ void http_session::handle_graphql(request req) {
   auth_context auth;
   auth.client_ip = client_ip_;
   auth.via = transport::http;
-  const auto authorization = req[http::field::authorization];
-  if (!authorization.empty()) {
-    const auto token = auth::bearer_token(authorization);
-    auto claims = token ? server_.verify_token(*token)
-                        : result<std::shared_ptr<const auth::access_claims>>(
-                              error_code::unauthenticated, "expected a Bearer token");
-    if (!claims)
-      return respond_graphql_error(401, *media, claims.err().message, "UNAUTHENTICATED",
-                                   {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
-    auth.user = std::move(*claims);
-  }
+  auto claims = server_.verify_authorization(req[http::field::authorization]);
+  if (!claims)
+    return respond_graphql_error(401, *media, claims.err().message, "UNAUTHENTICATED",
+                                 {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
+  auth.user = std::move(*claims);
   const auto decision = server_.take_operation(client_ip_, auth.user.get());
   if (!decision.allowed) {
     server_.metrics.reject("rate_limited");
@@ -217,20 +214,13 @@ void http_session::handle_upgrade(request req) {
     keep_alive_ = false;
     return respond(403, text_plain, "origin not allowed");
   }
-  std::shared_ptr<const auth::access_claims> user;
-  const auto authorization = req[http::field::authorization];
-  if (!authorization.empty()) {
-    const auto token = auth::bearer_token(authorization);
-    auto claims = token ? server_.verify_token(*token)
-                        : result<std::shared_ptr<const auth::access_claims>>(
-                              error_code::unauthenticated, "expected a Bearer token");
-    if (!claims) {
-      keep_alive_ = false;
-      return respond(401, text_plain, claims.err().message,
-                     {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
-    }
-    user = std::move(*claims);
+  auto claims = server_.verify_authorization(req[http::field::authorization]);
+  if (!claims) {
+    keep_alive_ = false;
+    return respond(401, text_plain, claims.err().message,
+                   {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
   }
+  std::shared_ptr<const auth::access_claims> user = std::move(*claims);
   auto ip_lease = server_.ip_connections.try_acquire(client_ip_);
   limits::connection_lease user_lease;
   if (ip_lease && user) user_lease = server_.user_connections.try_acquire(user->subject);

@@ -67,6 +67,8 @@ server::~server() { stop(); }
 result<std::uint16_t> server::start() {
   if (impl_->started) return error{error_code::conflict, "server already started"};
   if (!impl_->state.options.service) return error{error_code::invalid, "server needs a graphql_service"};
+  if (!impl_->state.options.static_dir.empty() && !impl_->state.web_app)
+    return error{error_code::not_found, "web app directory not found: " + impl_->state.options.static_dir};
   auto endpoint = parse_listen(impl_->state.options.listen);
   if (!endpoint) return std::move(endpoint).err();
   std::size_t count = impl_->state.options.io_threads;

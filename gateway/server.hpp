@@ -27,8 +27,9 @@ class server {
   server& operator=(const server&) = delete;
 
   /// Binds, listens and starts the I/O threads. Returns the bound port.
-  /// Errors: invalid (bad listen address, no service), io_error (bind or
-  /// listen failed), conflict (already started).
+  /// Errors: invalid (bad listen address, no service), not_found (static_dir
+  /// is not a directory), io_error (bind or listen failed), conflict
+  /// (already started).
   result<std::uint16_t> start();
 
   /// Graceful shutdown: stops accepting, closes WebSockets with 1001 (their

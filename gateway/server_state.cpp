@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "gateway/auth/bearer_token.hpp"
+
 namespace streamhub::gateway {
 
 server_state::server_state(server_options opts)
@@ -24,6 +26,14 @@ result<std::shared_ptr<const auth::access_claims>> server_state::verify_token(
   if (!claims) return std::move(claims).err();
   return std::shared_ptr<const auth::access_claims>(
       std::make_shared<const auth::access_claims>(std::move(*claims)));
+}
+
+result<std::shared_ptr<const auth::access_claims>> server_state::verify_authorization(
+    std::string_view header) const {
+  if (header.empty()) return std::shared_ptr<const auth::access_claims>();
+  const auto token = auth::bearer_token(header);
+  if (!token) return error{error_code::unauthenticated, "expected a Bearer token"};
+  return verify_token(*token);
 }
 
 bool server_state::origin_allowed(std::string_view origin) const {

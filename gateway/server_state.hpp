@@ -36,6 +36,11 @@ struct server_state {
   /// Errors: unauthenticated (no key set configured, or the token is bad).
   result<std::shared_ptr<const auth::access_claims>> verify_token(std::string_view token) const;
 
+  /// The user of an `Authorization` header value: null when the header is
+  /// empty. Errors: unauthenticated (not a Bearer token, or a bad one).
+  result<std::shared_ptr<const auth::access_claims>> verify_authorization(
+      std::string_view header) const;
+
   /// Whether `origin` may open a WebSocket (absent origin: yes).
   bool origin_allowed(std::string_view origin) const;
 

@@ -77,6 +77,13 @@ void send_admin(runtime_core& core, admin_request::kind what, std::string_view s
   core.send(std::move(r), activate);
 }
 
+// Notifications are addressed to normalised logins (the channel's follower
+// and owner names), so a session naming its user "Bob" must listen as "bob".
+std::string notification_key(std::string_view user_login) {
+  auto normalized = domain::normalize_login(user_login);
+  return normalized ? std::move(*normalized) : std::string(user_login);
+}
+
 }  // namespace
 
 runtime::runtime(storage::event_log& log, runtime_options options)
@@ -154,11 +161,11 @@ void runtime::viewer_left(std::string_view channel_login) {
 
 std::uint64_t runtime::subscribe_notifications(std::string_view user_login,
                                                std::shared_ptr<notification_subscriber> subscriber) {
-  return core_->notifications().add(user_login, std::move(subscriber));
+  return core_->notifications().add(notification_key(user_login), std::move(subscriber));
 }
 
 void runtime::unsubscribe_notifications(std::string_view user_login, std::uint64_t id) {
-  core_->notifications().remove(user_login, id);
+  core_->notifications().remove(notification_key(user_login), id);
 }
 
 runtime_stats runtime::stats() const {

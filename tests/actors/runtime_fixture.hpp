@@ -1,7 +1,7 @@
 #pragma once
-// A runtime on CAF's deterministic test coordinator over the in-memory log:
-// nothing runs unless the test steps the scheduler, time moves only when the
-// test moves it.
+// A runtime on CAF's deterministic test coordinator over the in-memory log
+// (behind a fault-injecting wrapper): nothing runs unless the test steps the
+// scheduler, time moves only when the test moves it.
 
 #include <gtest/gtest.h>
 
@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "actors/runtime.hpp"
+#include "storage/faulty_event_log.hpp"
 #include "storage/memory_event_log.hpp"
 
 namespace streamhub::actors::testing {
@@ -38,7 +39,7 @@ class runtime_fixture : public ::testing::Test {
     return o;
   }
 
-  void start_runtime() { rt_ = std::make_unique<runtime>(*system_, log_, options()); }
+  void start_runtime() { rt_ = std::make_unique<runtime>(*system_, faulty_log_, options()); }
 
   /// Stops every entity and drains the scheduler; the log stays.
   void stop_runtime() {
@@ -74,6 +75,18 @@ class runtime_fixture : public ::testing::Test {
     return std::move(*out);
   }
 
+  /// Asserts that `r` failed with `code`.
+  static void expect_error(const result<command_outcome>& r, error_code code) {
+    ASSERT_FALSE(r) << "expected " << to_string(code) << ", got success at version " << r->version;
+    EXPECT_EQ(r.err().code, code) << r.err().message;
+  }
+
+  /// Sends a chat message to `room` as `sender`.
+  result<command_outcome> say(std::string_view room, std::string sender, std::string text) {
+    return execute(room, as(std::move(sender)),
+                   domain::chat_command{domain::send_chat_message{std::move(text), {}}});
+  }
+
   /// Signs up `login` (password hash "h").
   void sign_up(std::string_view login) {
     auto r = execute(login, as(std::string(login)),
@@ -99,7 +112,8 @@ class runtime_fixture : public ::testing::Test {
   caf::actor_system_config config_;
   std::unique_ptr<caf::actor_system> system_;
   caf::scheduler::test_coordinator* sched_ = nullptr;
-  storage::memory_event_log log_;
+  storage::faulty_event_log faulty_log_{std::make_unique<storage::memory_event_log>()};
+  storage::event_log& log_ = faulty_log_;
   std::unique_ptr<runtime> rt_;
   std::int64_t now_us = 1'800'000'000'000'000;
   std::uint32_t snapshot_every = 500;

@@ -28,6 +28,9 @@ TEST_F(server_test, refuses_bad_options) {
   server_options bad_listen = options_;
   bad_listen.listen = "nonsense";
   EXPECT_FALSE(server(bad_listen).start());
+  server_options missing_web_app = options_;
+  missing_web_app.static_dir = "/nonexistent/web";
+  EXPECT_EQ(server(missing_web_app).start().err().code, error_code::not_found);
   start();
   server_options taken = options_;
   taken.listen = "127.0.0.1:" + std::to_string(port_);

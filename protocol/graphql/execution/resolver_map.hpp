@@ -39,11 +39,11 @@ namespace streamhub::graphql {
 struct scalar_hooks {
   /// A resolver's value to the value written to the response. An error's
   /// message becomes the field error's message.
-  std::function<result<value>(const value&)> serialize;
+  std::function<result<value>(const value&)> serialize{};
   /// A variable's JSON value, or a literal as a plain value, to the value
   /// resolvers receive. An error's message is used in the coercion error,
   /// e.g. `Variable "$at" got invalid value "x"; <message>`.
-  std::function<result<value>(const value&)> parse;
+  std::function<result<value>(const value&)> parse{};
 };
 
 class resolver_map {

@@ -125,7 +125,7 @@ TEST_F(variables_test, CoercedValuesDefaultsAndAbsence) {
 }
 
 TEST_F(variables_test, CustomScalarParseHook) {
-  ASSERT_TRUE(resolvers_->bind_scalar("DateTime", {.serialize = {}, .parse = [](const value& v) -> result<value> {
+  ASSERT_TRUE(resolvers_->bind_scalar("DateTime", {.parse = [](const value& v) -> result<value> {
     if (!v.get_string()) return error{error_code::invalid, "DateTime must be a string."};
     return value("parsed:" + std::string(v.as_string()));
   }}));

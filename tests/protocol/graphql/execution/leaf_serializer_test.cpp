@@ -1,0 +1,110 @@
+// Leaf serialisation: what graphql-js 16.8.1's serialize functions give
+// for the same inputs (JavaScript numbers written as doubles or integers).
+
+#include "protocol/graphql/execution/leaf_serializer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "tests/protocol/graphql/execution/execution_fixture.hpp"
+
+namespace streamhub::graphql::testing {
+namespace {
+
+class leaf_serializer : public ::testing::Test {
+ protected:
+  leaf_serializer() : resolvers_(std::make_shared<resolver_map>(must_build(read_fixture("star_wars.graphql")))) {}
+
+  /// The JSON written, or "ERR <message>".
+  std::string serialize(std::string_view type, const value& v) {
+    std::string out;
+    const named_type* t = resolvers_->schema().find_type(type);
+    if (auto problem = detail::serialize_leaf(out, *t, v, *resolvers_)) {
+      EXPECT_TRUE(out.empty());
+      return "ERR " + *problem;
+    }
+    return out;
+  }
+
+  std::shared_ptr<resolver_map> resolvers_;
+};
+
+TEST_F(leaf_serializer, Int) {
+  EXPECT_EQ(serialize("Int", 1), "1");
+  EXPECT_EQ(serialize("Int", true), "1");
+  EXPECT_EQ(serialize("Int", "42"), "42");
+  EXPECT_EQ(serialize("Int", " 7 "), "7");
+  EXPECT_EQ(serialize("Int", 1.0), "1");
+  EXPECT_EQ(serialize("Int", 1.5), "ERR Int cannot represent non-integer value: 1.5");
+  EXPECT_EQ(serialize("Int", std::int64_t{3000000000}), "ERR Int cannot represent non 32-bit signed integer value: 3000000000");
+  EXPECT_EQ(serialize("Int", std::int64_t{-2147483649}), "ERR Int cannot represent non 32-bit signed integer value: -2147483649");
+  EXPECT_EQ(serialize("Int", std::int64_t{2147483647}), "2147483647");
+  EXPECT_EQ(serialize("Int", std::int64_t{-2147483648}), "-2147483648");
+  EXPECT_EQ(serialize("Int", 1e20), "ERR Int cannot represent non 32-bit signed integer value: 100000000000000000000");
+  EXPECT_EQ(serialize("Int", NAN), "ERR Int cannot represent non-integer value: NaN");
+  EXPECT_EQ(serialize("Int", "abc"), "ERR Int cannot represent non-integer value: \"abc\"");
+  EXPECT_EQ(serialize("Int", ""), "ERR Int cannot represent non-integer value: \"\"");
+  EXPECT_EQ(serialize("Int", list({1})), "ERR Int cannot represent non-integer value: [1]");
+}
+
+TEST_F(leaf_serializer, Float) {
+  EXPECT_EQ(serialize("Float", 1.5), "1.5");
+  EXPECT_EQ(serialize("Float", 1), "1");
+  EXPECT_EQ(serialize("Float", true), "1");
+  EXPECT_EQ(serialize("Float", "2.5"), "2.5");
+  EXPECT_EQ(serialize("Float", INFINITY), "ERR Float cannot represent non numeric value: Infinity");
+  EXPECT_EQ(serialize("Float", NAN), "ERR Float cannot represent non numeric value: NaN");
+  EXPECT_EQ(serialize("Float", "x"), "ERR Float cannot represent non numeric value: \"x\"");
+  EXPECT_EQ(serialize("Float", 1e21), "1e+21");
+  EXPECT_EQ(serialize("Float", 0.1 + 0.2), "0.30000000000000004");
+  EXPECT_EQ(serialize("Float", 1e-7), "1e-7");
+  EXPECT_EQ(serialize("Float", -0.0), "0");
+}
+
+TEST_F(leaf_serializer, StringBooleanId) {
+  EXPECT_EQ(serialize("String", "a\"b\n"), R"("a\"b\n")");
+  EXPECT_EQ(serialize("String", true), R"("true")");
+  EXPECT_EQ(serialize("String", 5), R"("5")");
+  EXPECT_EQ(serialize("String", 1.5), R"("1.5")");
+  EXPECT_EQ(serialize("String", 1e21), R"("1e+21")");
+  EXPECT_EQ(serialize("String", list({1})), "ERR String cannot represent value: [1]");
+  EXPECT_EQ(serialize("String", NAN), "ERR String cannot represent value: NaN");
+  EXPECT_EQ(serialize("Boolean", true), "true");
+  EXPECT_EQ(serialize("Boolean", 0), "false");
+  EXPECT_EQ(serialize("Boolean", 2.5), "true");
+  EXPECT_EQ(serialize("Boolean", "true"), "ERR Boolean cannot represent a non boolean value: \"true\"");
+  EXPECT_EQ(serialize("ID", "x"), R"("x")");
+  EXPECT_EQ(serialize("ID", 5), R"("5")");
+  EXPECT_EQ(serialize("ID", 5.0), R"("5")");
+  EXPECT_EQ(serialize("ID", 5.5), "ERR ID cannot represent value: 5.5");
+  EXPECT_EQ(serialize("ID", true), "ERR ID cannot represent value: true");
+}
+
+TEST_F(leaf_serializer, Enum) {
+  EXPECT_EQ(serialize("Episode", "JEDI"), R"("JEDI")");
+  EXPECT_EQ(serialize("Episode", value::enum_value("EMPIRE")), R"("EMPIRE")");
+  EXPECT_EQ(serialize("Episode", "SITH"), R"(ERR Enum "Episode" cannot represent value: "SITH")");
+  EXPECT_EQ(serialize("Episode", 1), R"(ERR Enum "Episode" cannot represent value: 1)");
+}
+
+TEST_F(leaf_serializer, CustomScalarsDefaultToJson) {
+  struct opaque {};
+  static const opaque thing;
+  EXPECT_EQ(serialize("JSON", props({{"a", list({1, "x", nullptr, true})}, {"b\"", 1.5}})),
+            R"({"a":[1,"x",null,true],"b\"":1.5})");
+  EXPECT_EQ(serialize("JSON", value::raw_json(R"({"pre":"serialised"})")), R"({"pre":"serialised"})");
+  EXPECT_EQ(serialize("JSON", value::object_view(&thing)), "ERR JSON cannot represent value: {}");
+}
+
+TEST_F(leaf_serializer, CustomScalarSerializeHook) {
+  ASSERT_TRUE(resolvers_->bind_scalar("DateTime", {.serialize = [](const value& v) -> result<value> {
+    if (!v.get_int()) return error{error_code::invalid, "DateTime needs seconds."};
+    return value("t+" + std::to_string(*v.get_int()));
+  }}));
+  EXPECT_EQ(serialize("DateTime", 5), R"("t+5")");
+  EXPECT_EQ(serialize("DateTime", "x"), "ERR DateTime needs seconds.");
+}
+
+}  // namespace
+}  // namespace streamhub::graphql::testing
