@@ -4,7 +4,7 @@
 // retried command is answered, not applied twice).
 
 #include <array>
-#include <deque>
+#include <list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,9 +44,10 @@ struct entity_actor_state {
   std::int64_t last_timestamp_us = 0;
   event_number last_snapshot_version = 0;
 
-  std::deque<in_flight> pending;
+  /// Lists, not deques: see remember().
+  std::list<in_flight> pending;
   /// Commands held back until a due snapshot is written.
-  std::deque<std::unique_ptr<command_request<Entity>>> held;
+  std::vector<std::unique_ptr<command_request<Entity>>> held;
   std::uint64_t next_token = 1;
   topic subscribers{0};
   std::array<std::uint64_t, std::tuple_size_v<typename Entity::watches>> watch_ids{};
@@ -58,13 +59,17 @@ struct entity_actor_state {
 
   /// Remembers the outcome of the command whose first event has `id`.
   void remember(const event_id& id, const command_outcome& outcome) {
-    if (recent_.emplace(id, outcome).second) {
+    if (!recent_.emplace(id, outcome).second) return;
+    // recent_order_ is a ring over the remembered ids, oldest at recent_next_
+    // once full. A vector, not a deque: an empty std::deque already holds
+    // 600 bytes, and a million idle entities each have one.
+    if (recent_order_.size() < kRecentCommands) {
       recent_order_.push_back(id);
-      if (recent_order_.size() > kRecentCommands) {
-        recent_.erase(recent_order_.front());
-        recent_order_.pop_front();
-      }
+      return;
     }
+    recent_.erase(recent_order_[recent_next_]);
+    recent_order_[recent_next_] = id;
+    recent_next_ = (recent_next_ + 1) % kRecentCommands;
   }
   std::optional<command_outcome> recent_outcome(const event_id& id) const {
     auto it = recent_.find(id);
@@ -75,7 +80,8 @@ struct entity_actor_state {
  private:
   static constexpr std::size_t kRecentCommands = 256;
   std::unordered_map<event_id, command_outcome, event_id_hash> recent_;
-  std::deque<event_id> recent_order_;
+  std::vector<event_id> recent_order_;
+  std::size_t recent_next_ = 0;
 };
 
 }  // namespace streamhub::actors

@@ -19,9 +19,10 @@ bool topic::remove(std::uint64_t id) {
 void topic::publish(std::span<const published_event_ptr> events) {
   if (events.empty()) return;
   if (ring_capacity_ > 0) {
+    if (!ring_) ring_.emplace();
     for (const auto& e : events) {
-      ring_.push_back(e);
-      if (ring_.size() > ring_capacity_) ring_.pop_front();
+      ring_->push_back(e);
+      if (ring_->size() > ring_capacity_) ring_->pop_front();
     }
   }
   std::erase_if(subscribers_, [&](entry& e) { return !e.subscriber->on_events(events); });
@@ -33,12 +34,12 @@ void topic::publish_viewer_count(std::uint64_t viewers) {
 
 std::optional<std::vector<published_event_ptr>> topic::recent_from(event_number from) const {
   std::vector<published_event_ptr> out;
-  if (ring_.empty()) return std::nullopt;
-  const event_number oldest = ring_.front()->envelope.version;
-  const event_number newest = ring_.back()->envelope.version;
+  if (!ring_ || ring_->empty()) return std::nullopt;
+  const event_number oldest = ring_->front()->envelope.version;
+  const event_number newest = ring_->back()->envelope.version;
   if (from > newest) return out;
   if (from < oldest) return std::nullopt;
-  out.assign(ring_.begin() + static_cast<std::ptrdiff_t>(from - oldest), ring_.end());
+  out.assign(ring_->begin() + static_cast<std::ptrdiff_t>(from - oldest), ring_->end());
   return out;
 }
 

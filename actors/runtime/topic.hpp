@@ -48,7 +48,9 @@ class topic {
   };
   std::size_t ring_capacity_;
   std::vector<entry> subscribers_;
-  std::deque<published_event_ptr> ring_;
+  /// Created on the first publish: an empty std::deque already holds 600
+  /// bytes, and most active entities publish nothing.
+  std::optional<std::deque<published_event_ptr>> ring_;
 };
 
 }  // namespace streamhub::actors
