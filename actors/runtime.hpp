@@ -40,7 +40,9 @@ struct owned_actor_system;
 struct runtime_options {
   /// An entity with no messages and no subscribers for this long stops.
   std::chrono::milliseconds idle_timeout{std::chrono::minutes(2)};
-  /// A snapshot is written after this many events since the last one.
+  /// A snapshot is written after this many events since the last one, once
+  /// their payloads add up to at least the last snapshot's size (replaying
+  /// them then costs about as much as loading it).
   std::uint32_t snapshot_every = 500;
   /// Recent events each entity keeps in memory for resuming subscribers.
   std::size_t ring_capacity = 256;

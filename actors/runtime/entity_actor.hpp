@@ -199,8 +199,10 @@ class entity_driver {
       return;
     }
     core().counters().appends.fetch_add(1, std::memory_order_relaxed);
-    for (std::size_t i = 0; i < done.events.size(); ++i)
+    for (std::size_t i = 0; i < done.events.size(); ++i) {
       done.events[i]->envelope.position = ack.first_position + i;
+      st_.bytes_since_snapshot += done.events[i]->envelope.payload.size();
+    }
     st_.durable_version = ack.last_version;
     st_.last_position = ack.last_position;
     const command_outcome result{ack.last_version, ack.last_position,
@@ -465,8 +467,13 @@ class entity_driver {
     return out;
   }
 
+  // Due after snapshot_every events, and once replaying them would cost at
+  // least as much as loading the last snapshot (their payloads add up to its
+  // size): a big state, such as a busy room's rate-limit windows, is then
+  // not re-encoded every few hundred events.
   bool snapshot_due() const {
-    return st_.durable_version >= st_.last_snapshot_version + core_options().snapshot_every;
+    return st_.durable_version >= st_.last_snapshot_version + core_options().snapshot_every &&
+           st_.bytes_since_snapshot >= st_.last_snapshot_bytes;
   }
   // Snapshots hold durable state only, so with appends in flight a due
   // snapshot holds new commands back until the pipeline drains.
@@ -490,7 +497,11 @@ class entity_driver {
   result<void> save_snapshot() {
     storage::snapshot snap{st_.durable_version, Entity::snapshot_schema, Entity::encode_state(st_.state)};
     auto saved = core().log().save_snapshot(st_.stream_id, snap);
-    if (saved) st_.last_snapshot_version = st_.durable_version;
+    if (saved) {
+      st_.last_snapshot_version = st_.durable_version;
+      st_.last_snapshot_bytes = snap.state.size();
+      st_.bytes_since_snapshot = 0;
+    }
     return saved;
   }
 

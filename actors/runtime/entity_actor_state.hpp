@@ -43,6 +43,10 @@ struct entity_actor_state {
   log_position last_position = 0;
   std::int64_t last_timestamp_us = 0;
   event_number last_snapshot_version = 0;
+  /// Payload bytes of the durable events since the last snapshot, and that
+  /// snapshot's size: see entity_driver::snapshot_due().
+  std::uint64_t bytes_since_snapshot = 0;
+  std::uint64_t last_snapshot_bytes = 0;
 
   /// Lists, not deques: see remember().
   std::list<in_flight> pending;

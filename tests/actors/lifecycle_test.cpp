@@ -107,5 +107,30 @@ TEST_F(LifecycleTest, InspectShowsStateWithoutSecrets) {
   EXPECT_EQ((*json)->find("passwordHash"), std::string::npos);
 }
 
+// A room whose state is big (here: the rate-limit windows of 200 chatters)
+// is not re-encoded every snapshot_every events: a snapshot waits until the
+// events since the last one weigh as much as it does. Every 3 events, as
+// configured, would have meant 66 snapshots of a growing state.
+TEST_F(LifecycleTest, BigStatesAreSnapshottedLessOften) {
+  snapshot_every = 3;
+  restart_runtime();
+  sign_up("alice");
+  std::size_t snapshots = 0;
+  event_number last = 0;
+  for (int i = 0; i < 200; ++i) {
+    ASSERT_TRUE(say("alice", "viewer" + std::to_string(i), "hello from a viewer"));
+    const auto snap = log_.load_snapshot("chat:alice").value();
+    if (snap && snap->version != last) {
+      ++snapshots;
+      last = snap->version;
+    }
+  }
+  EXPECT_GE(snapshots, 2u);
+  EXPECT_LE(snapshots, 12u);
+  const auto before = chat_of("alice");
+  restart_runtime();
+  EXPECT_EQ(chat_of("alice"), before);
+}
+
 }  // namespace
 }  // namespace streamhub::actors
