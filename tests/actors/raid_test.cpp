@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "tests/actors/runtime_fixture.hpp"
 
 namespace streamhub::actors {
@@ -95,6 +97,100 @@ TEST_F(RaidTest, TargetRecognisesARepeatedRaid) {
   ASSERT_TRUE(again);
   EXPECT_EQ(again->events, 0u);
   EXPECT_EQ(types("channel:bob"), (std::vector<std::string>{"stream.live", "raid.incoming"}));
+}
+
+TEST_F(RaidTest, RaidOfAnUnknownChannelIsCancelled) {
+  ASSERT_TRUE(execute("alice", as("alice"), channel_command{start_raid{"nobody"}}));
+  EXPECT_EQ(types("channel:alice"),
+            (std::vector<std::string>{"stream.live", "raid.started", "raid.cancelled"}));
+  EXPECT_TRUE(types("channel:nobody").empty());
+}
+
+TEST_F(RaidTest, RefusedAtTheSourceWritesNothingAnywhere) {
+  ASSERT_TRUE(execute("bob", as("bob"), channel_command{go_live{"Chill", "Talk"}}));
+  expect_error(execute("alice", as("bob"), channel_command{start_raid{"bob"}}), error_code::forbidden);
+  expect_error(execute("alice", as("alice"), channel_command{start_raid{"Alice"}}), error_code::invalid);
+  expect_error(execute("alice", as("alice"), channel_command{start_raid{"no such"}}), error_code::invalid);
+  ASSERT_TRUE(execute("alice", as("alice"), channel_command{go_offline{}}));
+  expect_error(execute("alice", as("alice"), channel_command{start_raid{"bob"}}), error_code::conflict);
+  EXPECT_EQ(types("channel:alice"), (std::vector<std::string>{"stream.live", "stream.offline"}));
+  EXPECT_EQ(types("channel:bob"), (std::vector<std::string>{"stream.live"}));
+}
+
+TEST_F(RaidTest, OneRaidAtATime) {
+  ASSERT_TRUE(execute("bob", as("bob"), channel_command{go_live{"Chill", "Talk"}}));
+  // Both commands reach the source before the first raid finished.
+  std::optional<result<command_outcome>> first, second;
+  rt_->execute("alice", as("alice"), channel_command{start_raid{"bob"}},
+               [&](result<command_outcome> r) { first.emplace(std::move(r)); });
+  rt_->execute("alice", as("alice"), channel_command{start_raid{"bob"}},
+               [&](result<command_outcome> r) { second.emplace(std::move(r)); });
+  run();
+  ASSERT_TRUE(first && *first);
+  ASSERT_TRUE(second);
+  expect_error(*second, error_code::conflict);
+  EXPECT_EQ(types("channel:bob"), (std::vector<std::string>{"stream.live", "raid.incoming"}));
+}
+
+// The target cannot be reached (its log reads fail): the raid stays started,
+// neither sent nor cancelled, and is finished by the source's next recovery.
+TEST_F(RaidTest, UnreachableTargetLeavesTheRaidPendingUntilRecovery) {
+  ASSERT_TRUE(execute("bob", as("bob"), channel_command{go_live{"Chill", "Talk"}}));
+  std::optional<result<bool>> passivated;
+  rt_->passivate("channel:bob", [&](result<bool> r) { passivated.emplace(std::move(r)); });
+  run();
+  ASSERT_TRUE(passivated && *passivated && **passivated);
+  faulty_log_.fail_reads(true);
+  ASSERT_TRUE(execute("alice", as("alice"), channel_command{start_raid{"bob"}}));
+  faulty_log_.fail_reads(false);
+  EXPECT_EQ(types("channel:alice"), (std::vector<std::string>{"stream.live", "raid.started"}));
+  EXPECT_EQ(types("channel:bob"), (std::vector<std::string>{"stream.live"}));
+  read(&runtime::read_channel, "alice",
+       [](const channel_state& s, event_number) { EXPECT_EQ(s.pending_raids.size(), 1u); });
+  restart_runtime();
+  read(&runtime::read_channel, "alice", [](const channel_state&, event_number) {});
+  run();
+  EXPECT_EQ(types("channel:alice"),
+            (std::vector<std::string>{"stream.live", "raid.started", "raid.outgoing"}));
+  EXPECT_EQ(types("channel:bob"), (std::vector<std::string>{"stream.live", "raid.incoming"}));
+}
+
+// The target wrote raid.incoming but its acknowledgement was lost: the
+// target stops, the source keeps the raid started. When the source recovers
+// and sends it again, the target recognises the raid: still one
+// raid.incoming, and the source records raid.outgoing.
+TEST_F(RaidTest, LostAcknowledgementAtTheTargetIsNotAppliedTwice) {
+  ASSERT_TRUE(execute("bob", as("bob"), channel_command{go_live{"Chill", "Talk"}}));
+  faulty_log_.hold_appends();
+  std::optional<result<command_outcome>> started;
+  rt_->execute("alice", as("alice"), channel_command{start_raid{"bob"}},
+               [&](result<command_outcome> r) { started.emplace(std::move(r)); });
+  run();
+  ASSERT_EQ(faulty_log_.held_count(), 1u);  // raid.started
+  faulty_log_.release_held();
+  faulty_log_.lose_next_acks(1);  // raid.incoming: written, answered io_error
+  run();
+  ASSERT_TRUE(started && *started);
+  faulty_log_.recover();
+  EXPECT_EQ(types("channel:alice"), (std::vector<std::string>{"stream.live", "raid.started"}));
+  EXPECT_EQ(types("channel:bob"), (std::vector<std::string>{"stream.live", "raid.incoming"}));
+  restart_runtime();
+  read(&runtime::read_channel, "alice", [](const channel_state&, event_number) {});
+  run();
+  EXPECT_EQ(types("channel:alice"),
+            (std::vector<std::string>{"stream.live", "raid.started", "raid.outgoing"}));
+  EXPECT_EQ(types("channel:bob"), (std::vector<std::string>{"stream.live", "raid.incoming"}));
+}
+
+TEST_F(RaidTest, ViewerCountTravelsWithTheRaid) {
+  ASSERT_TRUE(execute("bob", as("bob"), channel_command{go_live{"Chill", "Talk"}}));
+  for (int i = 0; i < 42; ++i) rt_->viewer_joined("alice");
+  run();
+  ASSERT_TRUE(execute("alice", as("alice"), channel_command{start_raid{"bob"}}));
+  const auto events = log_.read_stream("channel:alice", 2, 2).value();
+  for (const auto& e : events) EXPECT_NE(e.payload.find("\"viewers\":42"), std::string::npos) << e.payload;
+  EXPECT_NE(log_.read_stream("channel:bob", 2, 1).value().front().payload.find("\"viewers\":42"),
+            std::string::npos);
 }
 
 }  // namespace

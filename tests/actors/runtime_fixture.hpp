@@ -57,6 +57,21 @@ class runtime_fixture : public ::testing::Test {
 
   void run() { sched_->run(); }
 
+  /// Runs one message of the first waiting actor, then queues that actor
+  /// behind the others, as a fair scheduler would (the test coordinator
+  /// alone keeps running an actor until its mailbox is empty). Returns
+  /// false when nothing waits.
+  bool step_fair() {
+    if (!sched_->has_job()) return false;
+    auto* job = sched_->jobs.front();
+    sched_->run_once();
+    if (sched_->has_job() && sched_->jobs.front() == job) {
+      sched_->jobs.pop_front();
+      sched_->jobs.push_back(job);
+    }
+    return true;
+  }
+
   static domain::command_context as(std::string login, bool admin = false) {
     domain::command_context ctx;
     ctx.caller = login;
