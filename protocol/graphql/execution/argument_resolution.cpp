@@ -22,10 +22,8 @@ argument_failure failure(const argument_source& src, std::string what) {
 
 std::optional<argument_failure> resolve_arguments(const field_plan& f,
                                                   const variable_values& variables,
-                                                  const resolver_map& hooks,
-                                                  std::vector<const value*>& slots,
-                                                  std::vector<value>& temps,
-                                                  argument_values& out) {
+                                                  const resolver_map& hooks, argument_slots& slots,
+                                                  std::vector<value>& temps, argument_values& out) {
   const argument_plan& plan = f.arguments;
   const auto& definitions = f.info.definition->arguments;
   if (plan.all_constant) {
@@ -34,7 +32,7 @@ std::optional<argument_failure> resolve_arguments(const field_plan& f,
   }
   slots.clear();
   temps.clear();
-  temps.reserve(plan.sources.size());  // slots point into temps: no reallocation
+  if (plan.literals != 0) temps.reserve(plan.literals);  // slots point into temps: no reallocation
   for (const argument_source& src : plan.sources) {
     const type_ref type = src.definition->type;
     switch (src.source) {
@@ -74,7 +72,7 @@ std::optional<argument_failure> resolve_arguments(const field_plan& f,
       }
     }
   }
-  out = argument_values(definitions, slots);
+  out = argument_values(definitions, slots.items());
   return std::nullopt;
 }
 

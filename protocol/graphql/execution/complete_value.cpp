@@ -22,14 +22,13 @@ std::string field_name(const field_plan& f) {
 
 bool execution_state::execute_selection(output_chunk& out, const selection_plan& plan,
                                         const value& parent) {
-  out.text.push_back('{');
+  out.text.put('{');
   bool first = true;
   for (const field_plan& f : plan.fields) {
-    if (!first) out.text.push_back(',');
+    if (!execute_field(out, f, parent, first)) return false;
     first = false;
-    if (!execute_field(out, f, parent)) return false;
   }
-  out.text.push_back('}');
+  out.text.put('}');
   const std::size_t limit = options_.limits.max_response_bytes;
   if (limit != 0 && bytes_written(out) > limit) {
     abort("The response is larger than the limit of " + std::to_string(limit) + " bytes.");
@@ -38,19 +37,36 @@ bool execution_state::execute_selection(output_chunk& out, const selection_plan&
   return true;
 }
 
-bool execution_state::execute_field(output_chunk& out, const field_plan& f, const value& parent) {
-  out.text += f.key;
+bool execution_state::execute_field(output_chunk& out, const field_plan& f, const value& parent,
+                                    bool first) {
+  out.text.append(f.key, first ? 1 : 0);
   if (f.kind == field_kind::typename_) {
-    out.text.push_back('"');
+    out.text.put('"');
     out.text += f.info.parent_type->name;
-    out.text.push_back('"');
+    out.text.put('"');
     return true;
+  }
+  if (f.kind == field_kind::property && f.leaf_value && f.arguments.all_constant &&
+      f.info.return_type().nullable().is_named()) {
+    // The commonest field: a leaf property. Its path is pushed only for an error.
+    const path_entry step{f.info.response_name};
+    return complete_leaf(out, f, f.info.return_type(), property(f, parent), &step);
   }
   path_.push_back({f.info.response_name});
   const bool ok = f.kind == field_kind::resolver ? execute_resolver(out, f, parent)
                                                  : execute_builtin(out, f, parent);
   path_.pop_back();
   return ok;
+}
+
+const value& execution_state::property(const field_plan& f, const value& parent) {
+  // The default resolver: borrow the parent's property, no copy.
+  const property_object* props = parent.as_properties();
+  if (props == nullptr) return null_value;
+  std::uint32_t hint = f.property_hint.load();
+  const value* v = props->find(f.info.field_name, hint);
+  f.property_hint.store(hint);
+  return v != nullptr ? *v : null_value;
 }
 
 bool execution_state::execute_builtin(output_chunk& out, const field_plan& f, const value& parent) {
@@ -60,10 +76,7 @@ bool execution_state::execute_builtin(output_chunk& out, const field_plan& f, co
     if (!coerce_arguments(f, args)) return null_or_propagate(out, f);
   }
   if (f.kind == field_kind::event_root) return complete(out, f, f.info.return_type(), parent);
-  // The default resolver: borrow the parent's property, no copy.
-  const property_object* props = parent.as_properties();
-  const value* v = props != nullptr ? props->find(f.info.field_name) : nullptr;
-  return complete(out, f, f.info.return_type(), v != nullptr ? *v : null_value);
+  return complete(out, f, f.info.return_type(), property(f, parent));
 }
 
 bool execution_state::execute_resolver(output_chunk& out, const field_plan& f, const value& parent) {
@@ -120,7 +133,7 @@ bool execution_state::defer_field(output_chunk& out, const field_plan& f) {
   pending_field* field = calling_;
   calling_ = nullptr;
   field->plan = &f;
-  field->path = path_;
+  field->path.assign(path_.items().begin(), path_.items().end());
   field->boundary = boundary();
   field->awaited = true;
   ++outstanding_;
@@ -132,7 +145,7 @@ null_region* execution_state::boundary() {
   if (open_.empty()) return base_boundary_;
   open_position& top = open_.back();
   if (top.region == nullptr) {
-    top.region = &regions_.emplace_back();
+    top.region = regions_.emplace_back(std::make_unique<null_region>()).get();
     top.region->begin = top.begin;
     top.chunk->regions.push_back(top.region);
   }
@@ -141,6 +154,7 @@ null_region* execution_state::boundary() {
 
 bool execution_state::complete(output_chunk& out, const field_plan& f, type_ref type,
                                const value& v) {
+  if (f.leaf_value && type.nullable().is_named()) return complete_leaf(out, f, type, v, nullptr);
   if (type.is_non_null()) {
     if (v.is_null()) {
       field_error_at(f, "Cannot return null for non-nullable field " + field_name(f) + ".");
@@ -150,11 +164,6 @@ bool execution_state::complete(output_chunk& out, const field_plan& f, type_ref 
   }
   if (v.is_null()) {
     out.text += "null";
-    return true;
-  }
-  if (type.is_named() && type.named_type()->is_leaf()) {
-    // A leaf writes nothing when it fails: no need to truncate.
-    if (!complete_value(out, f, type, v)) out.text += "null";
     return true;
   }
   const std::size_t mark = out.text.size();
@@ -170,12 +179,32 @@ bool execution_state::complete(output_chunk& out, const field_plan& f, type_ref 
   return true;
 }
 
+bool execution_state::complete_leaf(output_chunk& out, const field_plan& f, type_ref type,
+                                    const value& v, const path_entry* step) {
+  const bool non_null = type.is_non_null();
+  std::optional<std::string> problem;
+  if (!v.is_null()) {
+    problem = serialize_leaf(out.text, *type.named_type(), f.leaf, v, hooks_);
+    if (!problem) return true;
+  } else if (non_null) {
+    problem = "Cannot return null for non-nullable field " + field_name(f) + ".";
+  }
+  if (problem) {
+    if (step != nullptr) path_.push_back(*step);
+    field_error_at(f, std::move(*problem));
+    if (step != nullptr) path_.pop_back();
+    if (non_null) return false;
+  }
+  out.text += "null";
+  return true;
+}
+
 bool execution_state::complete_value(output_chunk& out, const field_plan& f, type_ref type,
                                      const value& v) {
   if (type.is_list()) return complete_list(out, f, type, v);
   const named_type& named = *type.named_type();
   if (named.is_leaf()) {
-    if (auto problem = serialize_leaf(out.text, named, v, hooks_)) {
+    if (auto problem = serialize_leaf(out.text, named, f.leaf, v, hooks_)) {
       field_error_at(f, std::move(*problem));
       return false;
     }
@@ -196,16 +225,25 @@ bool execution_state::complete_list(output_chunk& out, const field_plan& f, type
     return false;
   }
   const type_ref item_type = type.of_type();
-  out.text.push_back('[');
+  out.text.put('[');
   std::size_t index = 0;
+  if (item_type.nullable().is_named() && f.leaf_value) {
+    for (const value& item : v.as_list()) {
+      if (index != 0) out.text.put(',');
+      const path_entry step{{}, index++};
+      if (!complete_leaf(out, f, item_type, item, &step)) return false;
+    }
+    out.text.put(']');
+    return true;
+  }
   for (const value& item : v.as_list()) {
-    if (index != 0) out.text.push_back(',');
+    if (index != 0) out.text.put(',');
     path_.push_back({{}, index++});
     const bool ok = complete(out, f, item_type, item);
     path_.pop_back();
     if (!ok) return false;
   }
-  out.text.push_back(']');
+  out.text.put(']');
   return true;
 }
 
@@ -227,7 +265,11 @@ const named_type* execution_state::resolve_abstract(const field_plan& f, const n
   } else {
     name = v.object_type_name();
   }
-  const named_type* type = name.empty() ? nullptr : plan_.schema_ref().find_type(name);
+  const named_type* type = f.last_runtime_type.load();
+  if (type == nullptr || !same_text(type->name, name)) {
+    type = name.empty() ? nullptr : plan_.schema_ref().find_type(name);
+    f.last_runtime_type.store(type);
+  }
   if (type != nullptr && type->kind == type_kind::object &&
       plan_.schema_ref().is_sub_type(abstract, *type)) {
     return type;
@@ -251,7 +293,7 @@ const named_type* execution_state::resolve_abstract(const field_plan& f, const n
 }
 
 void execution_state::truncate(output_chunk& out, std::size_t mark) {
-  out.text.resize(mark);
+  out.text.truncate(mark);
   while (!out.holes.empty() && out.holes.back().first >= mark) out.holes.pop_back();
   std::erase_if(out.regions, [mark](const null_region* r) { return r->begin >= mark; });
 }

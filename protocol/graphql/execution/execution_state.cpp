@@ -56,7 +56,7 @@ void execution_state::start() {
     finish();
     return;
   }
-  root_.text.push_back('{');
+  root_.text.put('{');
   pump();
 }
 
@@ -67,9 +67,12 @@ void execution_state::pump() {
   if (pumping_) return;
   pumping_ = true;
   while (!finished_) {
-    if (!answers_.empty()) {
-      auto [field, outcome] = std::move(answers_.front());
-      answers_.pop_front();
+    if (next_answer_ < answers_.size()) {
+      auto [field, outcome] = std::move(answers_[next_answer_++]);
+      if (next_answer_ == answers_.size()) {
+        answers_.clear();
+        next_answer_ = 0;
+      }
       answer(field, outcome);
     } else if (aborted_) {
       finish();
@@ -94,8 +97,7 @@ void execution_state::run_root_pass() {
   base_boundary_ = nullptr;
   while (next_root_field_ < fields.size()) {
     const field_plan& f = fields[next_root_field_];
-    if (next_root_field_++ != 0) root_.text.push_back(',');
-    if (!execute_field(root_, f, options_.root)) {
+    if (!execute_field(root_, f, options_.root, next_root_field_++ == 0)) {
       data_null_ = true;
       return;
     }
@@ -118,14 +120,14 @@ void execution_state::answer(pending_field* field, field_outcome& outcome) {
   if (finished_ || aborted_) return;
   const field_plan& f = *field->plan;
   const type_ref type = f.info.return_type();
-  path_ = field->path;
+  path_.assign(field->path);
   open_.clear();
   base_boundary_ = field->boundary;
   bool ok;
   if (auto* err = std::get_if<field_error>(&outcome)) {
     field_error_at(f, std::move(*err));
     ok = !type.is_non_null();
-    if (ok) field->out.text = "null";
+    if (ok) field->out.text += "null";
   } else {
     ok = complete(field->out, f, type, std::get<value>(outcome));
   }
@@ -142,17 +144,18 @@ void execution_state::answer(pending_field* field, field_outcome& outcome) {
 
 void execution_state::finish() {
   finished_ = true;
-  std::string& text = root_.text;
+  std::string text;
   if (data_null_ || aborted_) {
-    text.resize(data_begin_);
-    text += "null";
+    root_.text.truncate(data_begin_);
+    root_.text += "null";
+    text = root_.text.take();
   } else {
-    text.push_back('}');
-    if (!pending_.empty()) {
-      std::string assembled;
-      assembled.reserve(text.size() + async_bytes_);
-      assemble(root_, assembled);
-      text.swap(assembled);
+    root_.text.put('}');
+    if (pending_.empty()) {
+      text = root_.text.take();
+    } else {
+      text.reserve(root_.text.size() + async_bytes_);
+      assemble(root_, text);
     }
   }
   if (!errors_.empty()) {
@@ -206,14 +209,14 @@ std::unique_ptr<selection_plan> execution_state::build_plan(const named_type& ty
 
 std::shared_ptr<completion_cell> execution_state::new_pending() {
   if (!in_call_ || calling_ != nullptr || !options_.post) return nullptr;
-  calling_ = &pending_.emplace_back();
+  calling_ = pending_.emplace_back(std::make_unique<pending_field>()).get();
   return std::make_shared<completion_cell>(shared_from_this(), calling_);
 }
 
 std::vector<path_segment> execution_state::current_path() const {
   std::vector<path_segment> path;
   path.reserve(path_.size());
-  for (const path_entry& e : path_) {
+  for (const path_entry& e : path_.items()) {
     if (e.name.empty()) {
       path.emplace_back(e.index);
     } else {

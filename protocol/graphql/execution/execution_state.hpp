@@ -23,7 +23,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,8 +32,10 @@
 #include <vector>
 
 #include "protocol/graphql/execution/execute.hpp"
+#include "protocol/graphql/execution/json_buffer.hpp"
 #include "protocol/graphql/execution/plan.hpp"
 #include "protocol/graphql/execution/resolver.hpp"
+#include "protocol/graphql/execution/small_stack.hpp"
 
 namespace streamhub::graphql::detail {
 
@@ -48,7 +49,7 @@ struct null_region {
 };
 
 struct output_chunk {
-  std::string text;
+  json_buffer text;
   /// (offset, field): the field's chunk goes at offset; ascending offsets.
   std::vector<std::pair<std::size_t, pending_field*>> holes;
   std::vector<null_region*> regions;
@@ -119,7 +120,8 @@ class execution_state : public std::enable_shared_from_this<execution_state> {
 
   // --- complete_value.cpp: the synchronous pass
   bool execute_selection(output_chunk& out, const selection_plan& plan, const value& parent);
-  bool execute_field(output_chunk& out, const field_plan& f, const value& parent);
+  /// `first`: the object's first field (no comma before it).
+  bool execute_field(output_chunk& out, const field_plan& f, const value& parent, bool first);
   bool execute_resolver(output_chunk& out, const field_plan& f, const value& parent);
   bool execute_builtin(output_chunk& out, const field_plan& f, const value& parent);
   bool coerce_arguments(const field_plan& f, argument_values& args);
@@ -129,6 +131,11 @@ class execution_state : public std::enable_shared_from_this<execution_state> {
   bool defer_field(output_chunk& out, const field_plan& f);
   bool complete(output_chunk& out, const field_plan& f, type_ref type, const value& v);
   bool complete_value(output_chunk& out, const field_plan& f, type_ref type, const value& v);
+  /// `type`: a leaf, possibly non-null. `step`: the path entry to add for
+  /// an error when the caller has not pushed it.
+  bool complete_leaf(output_chunk& out, const field_plan& f, type_ref type, const value& v,
+                     const path_entry* step);
+  const value& property(const field_plan& f, const value& parent);
   bool complete_list(output_chunk& out, const field_plan& f, type_ref type, const value& v);
   bool complete_object(output_chunk& out, const field_plan& f, const named_type& type, const value& v);
   const named_type* resolve_abstract(const field_plan& f, const named_type& abstract, const value& v);
@@ -166,17 +173,20 @@ class execution_state : public std::enable_shared_from_this<execution_state> {
   bool data_null_ = false;
   std::vector<graphql_error> errors_;
 
-  std::vector<path_entry> path_;
-  std::vector<open_position> open_;
+  small_stack<path_entry, 32> path_;
+  small_stack<open_position, 16> open_;
   null_region* base_boundary_ = nullptr;
 
-  std::deque<pending_field> pending_;
-  std::deque<null_region> regions_;
+  // unique_ptr: completers and chunks point at them.
+  std::vector<std::unique_ptr<pending_field>> pending_;
+  std::vector<std::unique_ptr<null_region>> regions_;
   pending_field* calling_ = nullptr;  // created by the resolver being called
   bool in_call_ = false;
   std::size_t outstanding_ = 0;
   std::size_t async_bytes_ = 0;
-  std::deque<std::pair<pending_field*, field_outcome>> answers_;
+  /// Answers posted while a pass runs; taken in order.
+  std::vector<std::pair<pending_field*, field_outcome>> answers_;
+  std::size_t next_answer_ = 0;
   bool pumping_ = false;
 
   std::size_t resolver_calls_ = 0;
@@ -184,7 +194,7 @@ class execution_state : public std::enable_shared_from_this<execution_state> {
   bool finished_ = false;
 
   // Reused argument buffers (a resolver call never nests another).
-  std::vector<const value*> arg_slots_;
+  argument_slots arg_slots_;
   std::vector<value> arg_temps_;
 };
 

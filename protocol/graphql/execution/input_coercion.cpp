@@ -100,8 +100,9 @@ result<value> parse_leaf(const value& input, const named_type& type, const resol
 
 class input_coercer {
  public:
-  input_coercer(const resolver_map& hooks, const input_problem_fn& on_problem)
-      : hooks_(hooks), on_problem_(on_problem) {}
+  input_coercer(const resolver_map& hooks, const input_defaults& defaults,
+                const input_problem_fn& on_problem)
+      : hooks_(hooks), defaults_(defaults), on_problem_(on_problem) {}
 
   value coerce(const value& input, type_ref type) {
     if (stopped_) return value();
@@ -146,8 +147,10 @@ class input_coercer {
       const value* given = fields->find(field.name);
       if (given == nullptr) {
         if (field.default_value != nullptr) {
-          if (auto def = value_from_literal(*field.default_value, field.type, hooks_, nullptr)) {
-            out.add(std::string(field.name), std::move(*def));
+          if (const value* def = defaults_.find(field)) {
+            out.add(std::string(field.name), *def);
+          } else if (auto coerced = value_from_literal(*field.default_value, field.type, hooks_, nullptr)) {
+            out.add(std::string(field.name), std::move(*coerced));
           }
         } else if (field.type.is_non_null()) {
           report(input, "Field \"" + std::string(field.name) + "\" of required type \"" +
@@ -174,6 +177,7 @@ class input_coercer {
   }
 
   const resolver_map& hooks_;
+  const input_defaults& defaults_;
   const input_problem_fn& on_problem_;
   std::vector<path_segment> path_;
   bool stopped_ = false;
@@ -248,9 +252,26 @@ std::optional<value> parse_leaf_literal(const value_node& literal, const named_t
 }  // namespace
 
 value coerce_input_value(const value& input, type_ref type, const resolver_map& hooks,
-                         const input_problem_fn& on_problem) {
-  input_coercer coercer(hooks, on_problem);
+                         const input_defaults& defaults, const input_problem_fn& on_problem) {
+  input_coercer coercer(hooks, defaults, on_problem);
   return coercer.coerce(input, type);
+}
+
+void input_defaults::add_reachable(type_ref type, const resolver_map& hooks) {
+  const named_type& named = *type.named_type();
+  if (named.kind != type_kind::input_object) return;
+  if (!named.input_fields.empty() && defaults_.contains(&named.input_fields.front())) return;
+  for (const input_value_def& field : named.input_fields) {
+    defaults_.emplace(&field, field.default_value == nullptr
+                                  ? std::nullopt
+                                  : value_from_literal(*field.default_value, field.type, hooks, nullptr));
+  }
+  for (const input_value_def& field : named.input_fields) add_reachable(field.type, hooks);
+}
+
+const value* input_defaults::find(const input_value_def& field) const noexcept {
+  const auto it = defaults_.find(&field);
+  return it != defaults_.end() && it->second ? &*it->second : nullptr;
 }
 
 std::optional<value> value_from_literal(const value_node& literal, type_ref type,

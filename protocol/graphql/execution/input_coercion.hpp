@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 
 #include "protocol/graphql/ast.hpp"
 #include "protocol/graphql/execution/resolver_map.hpp"
@@ -22,6 +23,21 @@
 
 namespace streamhub::graphql::detail {
 
+/// The coerced defaults of input object fields, computed once (at
+/// prepare) so that coercing a variable does not re-coerce them.
+class input_defaults {
+ public:
+  /// Adds the fields of every input object type reachable from `type`.
+  void add_reachable(type_ref type, const resolver_map& hooks);
+  /// The coerced default of `field`; null when it has none, when its
+  /// literal is invalid (graphql-js then has none either) or when the
+  /// field's type was never added.
+  const value* find(const input_value_def& field) const noexcept;
+
+ private:
+  std::unordered_map<const input_value_def*, std::optional<value>> defaults_;
+};
+
 /// Called per problem: the path below the coerced value, the offending
 /// input and the reason. Returns false to stop coercing.
 using input_problem_fn =
@@ -30,7 +46,7 @@ using input_problem_fn =
 /// Returns the coerced value; when a problem was reported the result is
 /// meaningless.
 value coerce_input_value(const value& input, type_ref type, const resolver_map& hooks,
-                         const input_problem_fn& on_problem);
+                         const input_defaults& defaults, const input_problem_fn& on_problem);
 
 /// `variables` may be null (constant literals).
 std::optional<value> value_from_literal(const value_node& literal, type_ref type,

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 #include "protocol/graphql/default_value.hpp"
 #include "protocol/graphql/execution/inspect.hpp"
@@ -12,9 +13,34 @@ namespace streamhub::graphql::detail {
 
 namespace {
 
-enum class leaf_kind : std::uint8_t { int_, float_, string, boolean, id, enum_, custom };
+// Whether a byte of the 8 in `x` is below 0x20, '"' or '\\' (bit tricks
+// from "Bit Twiddling Hacks": a byte is zero / less than n).
+bool needs_escape(std::uint64_t x) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  const std::uint64_t quote = x ^ (ones * '"');
+  const std::uint64_t backslash = x ^ (ones * '\\');
+  return (((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) &
+         highs;
+}
 
-leaf_kind classify(const named_type& type) noexcept {
+bool plain_json_text(std::string_view s) noexcept {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    if (needs_escape(x)) return false;
+  }
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+leaf_kind classify_leaf(const named_type& type) noexcept {
   if (type.kind == type_kind::enum_) return leaf_kind::enum_;
   const std::string_view n = type.name;
   if (n == "String") return leaf_kind::string;
@@ -25,10 +51,24 @@ leaf_kind classify(const named_type& type) noexcept {
   return leaf_kind::custom;
 }
 
-void append_int(std::string& out, std::int64_t i) {
+void append_json_text(json_buffer& out, std::string_view text) {
+  if (!plain_json_text(text)) {
+    std::string escaped;
+    append_json_string(escaped, text);
+    out += escaped;
+    return;
+  }
+  out.put('"');
+  out.append(text);
+  out.put('"');
+}
+
+namespace {
+
+void append_int(json_buffer& out, std::int64_t i) {
   char buf[24];
   const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, i);
-  out.append(buf, end);
+  out.append(std::string_view(buf, static_cast<std::size_t>(end - buf)));
 }
 
 // JavaScript's Number(string) for the forms resolvers plausibly return:
@@ -68,7 +108,7 @@ std::optional<double> numeric(const value& v, bool from_bool) {
   }
 }
 
-std::optional<std::string> serialize_int(std::string& out, const value& v) {
+std::optional<std::string> serialize_int(json_buffer& out, const value& v) {
   if (v.type() == value_type::integer) {
     const std::int64_t i = v.as_int();
     if (i > INT32_MAX || i < INT32_MIN) {
@@ -88,34 +128,34 @@ std::optional<std::string> serialize_int(std::string& out, const value& v) {
   return std::nullopt;
 }
 
-std::optional<std::string> serialize_float(std::string& out, const value& v) {
+std::optional<std::string> serialize_float(json_buffer& out, const value& v) {
   const auto n = numeric(v, true);
   if (!n || !std::isfinite(*n)) return "Float cannot represent non numeric value: " + inspect(v);
   append_json_number(out, *n);
   return std::nullopt;
 }
 
-std::optional<std::string> serialize_string(std::string& out, const value& v) {
+std::optional<std::string> serialize_string(json_buffer& out, const value& v) {
   switch (v.type()) {
-    case value_type::string: append_json_string(out, v.as_string()); return std::nullopt;
+    case value_type::string: append_json_text(out, v.as_string()); return std::nullopt;
     case value_type::boolean: out += v.as_bool() ? "\"true\"" : "\"false\""; return std::nullopt;
     case value_type::integer:
-      out.push_back('"');
+      out.put('"');
       append_int(out, v.as_int());
-      out.push_back('"');
+      out.put('"');
       return std::nullopt;
     case value_type::floating:
       if (!std::isfinite(v.as_float())) break;
-      out.push_back('"');
+      out.put('"');
       out += js_number(v.as_float());
-      out.push_back('"');
+      out.put('"');
       return std::nullopt;
     default: break;
   }
   return "String cannot represent value: " + inspect(v);
 }
 
-std::optional<std::string> serialize_boolean(std::string& out, const value& v) {
+std::optional<std::string> serialize_boolean(json_buffer& out, const value& v) {
   if (v.type() == value_type::boolean) {
     out += v.as_bool() ? "true" : "false";
     return std::nullopt;
@@ -127,40 +167,50 @@ std::optional<std::string> serialize_boolean(std::string& out, const value& v) {
   return "Boolean cannot represent a non boolean value: " + inspect(v);
 }
 
-std::optional<std::string> serialize_id(std::string& out, const value& v) {
+std::optional<std::string> serialize_id(json_buffer& out, const value& v) {
   if (v.type() == value_type::string) {
-    append_json_string(out, v.as_string());
+    append_json_text(out, v.as_string());
     return std::nullopt;
   }
   if (v.type() == value_type::integer) {
-    out.push_back('"');
+    out.put('"');
     append_int(out, v.as_int());
-    out.push_back('"');
+    out.put('"');
     return std::nullopt;
   }
   if (v.type() == value_type::floating && std::isfinite(v.as_float()) &&
       std::trunc(v.as_float()) == v.as_float()) {
-    out.push_back('"');
+    out.put('"');
     out += js_number(v.as_float());
-    out.push_back('"');
+    out.put('"');
     return std::nullopt;
   }
   return "ID cannot represent value: " + inspect(v);
 }
 
-std::optional<std::string> serialize_enum(std::string& out, const named_type& type, const value& v) {
+std::optional<std::string> serialize_enum(json_buffer& out, const named_type& type, const value& v) {
   if (v.type() == value_type::string) {
-    if (const enum_value_def* def = type.find_enum_value(v.as_string())) {
-      out.push_back('"');
+    // Most enums are short: comparing beats hashing the name.
+    const std::string_view name = v.as_string();
+    const enum_value_def* def = nullptr;
+    if (type.enum_values.size() <= 16) {
+      for (const enum_value_def& e : type.enum_values) {
+        if (same_text(e.name, name)) def = &e;
+      }
+    } else {
+      def = type.find_enum_value(name);
+    }
+    if (def != nullptr) {
+      out.put('"');
       out += def->name;  // a Name: nothing to escape
-      out.push_back('"');
+      out.put('"');
       return std::nullopt;
     }
   }
   return "Enum \"" + std::string(type.name) + "\" cannot represent value: " + inspect(v);
 }
 
-std::optional<std::string> serialize_custom(std::string& out, const named_type& type, const value& v,
+std::optional<std::string> serialize_custom(json_buffer& out, const named_type& type, const value& v,
                                             const resolver_map& hooks) {
   const scalar_hooks* custom = hooks.find_scalar(type);
   const std::size_t mark = out.size();
@@ -171,15 +221,15 @@ std::optional<std::string> serialize_custom(std::string& out, const named_type& 
   } else if (append_json_value(out, v)) {
     return std::nullopt;
   }
-  out.resize(mark);
+  out.truncate(mark);
   return std::string(type.name) + " cannot represent value: " + inspect(v);
 }
 
 }  // namespace
 
-std::optional<std::string> serialize_leaf(std::string& out, const named_type& type, const value& v,
-                                          const resolver_map& hooks) {
-  switch (classify(type)) {
+std::optional<std::string> serialize_leaf(json_buffer& out, const named_type& type, leaf_kind kind,
+                                          const value& v, const resolver_map& hooks) {
+  switch (kind) {
     case leaf_kind::string: return serialize_string(out, v);
     case leaf_kind::int_: return serialize_int(out, v);
     case leaf_kind::boolean: return serialize_boolean(out, v);
@@ -191,45 +241,45 @@ std::optional<std::string> serialize_leaf(std::string& out, const named_type& ty
   return std::nullopt;
 }
 
-bool append_json_value(std::string& out, const value& v) {
+bool append_json_value(json_buffer& out, const value& v) {
   switch (v.type()) {
     case value_type::null: out += "null"; return true;
     case value_type::boolean: out += v.as_bool() ? "true" : "false"; return true;
     case value_type::integer: append_int(out, v.as_int()); return true;
     case value_type::floating: append_json_number(out, v.as_float()); return true;
-    case value_type::string: append_json_string(out, v.as_string()); return true;
+    case value_type::string: append_json_text(out, v.as_string()); return true;
     case value_type::json: out += v.as_string(); return true;
     case value_type::list: {
-      out.push_back('[');
+      out.put('[');
       bool first = true;
       for (const value& item : v.as_list()) {
-        if (!first) out.push_back(',');
+        if (!first) out.put(',');
         first = false;
         if (!append_json_value(out, item)) return false;
       }
-      out.push_back(']');
+      out.put(']');
       return true;
     }
     case value_type::object: {
       const property_object* props = v.as_properties();
       if (props == nullptr) return false;
-      out.push_back('{');
+      out.put('{');
       bool first = true;
       for (const auto& [key, item] : props->entries()) {
-        if (!first) out.push_back(',');
+        if (!first) out.put(',');
         first = false;
-        append_json_string(out, key);
-        out.push_back(':');
+        append_json_text(out, key);
+        out.put(':');
         if (!append_json_value(out, item)) return false;
       }
-      out.push_back('}');
+      out.put('}');
       return true;
     }
   }
   return false;
 }
 
-void append_json_number(std::string& out, double d) {
+void append_json_number(json_buffer& out, double d) {
   if (!std::isfinite(d)) {
     out += "null";
     return;

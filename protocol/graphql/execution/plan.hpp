@@ -23,8 +23,11 @@
 
 #include "protocol/graphql/ast.hpp"
 #include "protocol/graphql/document.hpp"
+#include "protocol/graphql/execution/input_coercion.hpp"
+#include "protocol/graphql/execution/leaf_serializer.hpp"
 #include "protocol/graphql/execution/resolver.hpp"
 #include "protocol/graphql/execution/resolver_map.hpp"
+#include "protocol/graphql/execution/small_stack.hpp"
 #include "protocol/graphql/execution/value.hpp"
 #include "protocol/graphql/execution/variables.hpp"
 #include "protocol/graphql/graphql_error.hpp"
@@ -78,6 +81,26 @@ struct argument_plan {
   /// When every source is absent or constant: the slots, ready to use.
   std::vector<const value*> constant_slots;
   bool all_constant = true;
+  /// Sources of kind literal (coerced into temporaries per call).
+  std::size_t literals = 0;
+};
+
+/// A per-plan memo that racing threads may overwrite freely (relaxed, any
+/// value is valid); copyable so plans can be built in vectors.
+template <class T>
+class relaxed_memo {
+ public:
+  relaxed_memo() = default;
+  relaxed_memo(const relaxed_memo& other) noexcept : v_(other.load()) {}
+  relaxed_memo& operator=(const relaxed_memo& other) noexcept {
+    store(other.load());
+    return *this;
+  }
+  T load() const noexcept { return v_.load(std::memory_order_relaxed); }
+  void store(T v) const noexcept { v_.store(v, std::memory_order_relaxed); }
+
+ private:
+  mutable std::atomic<T> v_{};
 };
 
 enum class field_kind : std::uint8_t {
@@ -91,11 +114,19 @@ struct field_plan {
   field_info info;
   std::vector<const field_node*> nodes;  // info.nodes views these
   field_kind kind = field_kind::property;
+  /// The return type's named type is a scalar or enum (through any list
+  /// and non-null wrappers), serialised by `leaf`.
+  bool leaf_value = false;
+  leaf_kind leaf = leaf_kind::custom;
   const resolver_fn* resolver = nullptr;
-  /// `"response_name":`
+  /// `,"response_name":` (the comma is skipped for an object's first field)
   std::string key;
   argument_plan arguments;
   plan_cache children;
+  /// Where the default resolver found the property last time (objects of
+  /// one shape repeat it), and the last runtime type of an abstract value.
+  relaxed_memo<std::uint32_t> property_hint;
+  relaxed_memo<const named_type*> last_runtime_type;
 };
 
 /// CollectFields for one selection set (or the merged sets of a field's
@@ -127,6 +158,8 @@ struct operation_plan {
   std::vector<variable_plan> variables;
   /// Variables read by @skip/@include, in the order of their mask bits.
   std::vector<std::size_t> condition_variables;
+  /// Defaults of the input fields the variables' types reach.
+  input_defaults defaults;
   plan_cache root_plans;
   /// Bytes of the last response, to reserve the next one's buffer.
   mutable std::atomic<std::size_t> size_hint{256};
@@ -153,13 +186,13 @@ struct argument_failure {
   std::uint32_t offset = 0;
 };
 
+using argument_slots = small_stack<const value*, 16>;
+
 /// CoerceArgumentValues for one call of `f`: fills `out`, which views
 /// `slots` and `temps` (buffers reused across calls; cleared here).
 std::optional<argument_failure> resolve_arguments(const field_plan& f,
                                                   const variable_values& variables,
-                                                  const resolver_map& hooks,
-                                                  std::vector<const value*>& slots,
-                                                  std::vector<value>& temps,
-                                                  argument_values& out);
+                                                  const resolver_map& hooks, argument_slots& slots,
+                                                  std::vector<value>& temps, argument_values& out);
 
 }  // namespace streamhub::graphql::detail

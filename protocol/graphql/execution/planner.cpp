@@ -38,9 +38,7 @@ class collector {
         case selection_kind::field: {
           if (!included(*sel)) continue;
           const auto& field = sel->as<field_node>();
-          const auto [it, fresh] = index_.try_emplace(field.response_name(), groups_.size());
-          if (fresh) groups_.push_back({field.response_name(), {}});
-          groups_[it->second].nodes.push_back(&field);
+          group_of(field.response_name()).nodes.push_back(&field);
           break;
         }
         case selection_kind::inline_fragment: {
@@ -85,8 +83,8 @@ class collector {
     field_plan f;
     f.nodes = std::move(g.nodes);
     f.info = field_info{&schema_, def.name, g.response_name, &type_, &def, f.nodes};
-    f.key.reserve(g.response_name.size() + 3);
-    f.key.push_back('"');
+    f.key.reserve(g.response_name.size() + 4);
+    f.key += ",\"";
     f.key += g.response_name;  // a Name: nothing to escape
     f.key += "\":";
     if (def.name == "__typename") {
@@ -108,8 +106,27 @@ class collector {
     } else {
       f.kind = field_kind::property;
     }
+    if (def.type.named_type()->is_leaf()) {
+      f.leaf_value = true;
+      f.leaf = classify_leaf(*def.type.named_type());
+    }
     f.arguments = build_argument_plan(op_, def, *f.nodes.front());
     return f;
+  }
+
+  // Selection sets have few distinct keys: a linear search beats hashing
+  // until they have many.
+  group& group_of(std::string_view response_name) {
+    if (index_.empty()) {
+      for (group& g : groups_) {
+        if (g.response_name == response_name) return g;
+      }
+      if (groups_.size() < 32) return groups_.emplace_back(group{response_name, {}});
+      for (std::size_t i = 0; i < groups_.size(); ++i) index_.emplace(groups_[i].response_name, i);
+    }
+    const auto [it, fresh] = index_.try_emplace(response_name, groups_.size());
+    if (fresh) groups_.push_back({response_name, {}});
+    return groups_[it->second];
   }
 
   bool visited(std::string_view name) const {
@@ -179,7 +196,7 @@ class collector {
   const named_type& type_;
   const variable_values& variables_;
   std::vector<group> groups_;
-  std::unordered_map<std::string_view, std::size_t> index_;
+  std::unordered_map<std::string_view, std::size_t> index_;  // once groups_ is large
   std::vector<std::string_view> visited_;
   std::optional<graphql_error> error_;
 };
@@ -269,6 +286,7 @@ argument_plan build_argument_plan(const operation_plan& op, const field_def& def
     if (kind != argument_source::kind::absent && kind != argument_source::kind::constant) {
       plan.all_constant = false;
     }
+    if (kind == argument_source::kind::literal) ++plan.literals;
   }
   if (plan.all_constant) {
     for (const argument_source& src : plan.sources) {

@@ -77,6 +77,7 @@ outcome<std::shared_ptr<const prepared_operation>> prepared_operation::prepare(
     v.node = &var;
     auto type = s.resolve(*var.type);
     if (type && is_input_type(*type)) v.type = *type;
+    if (v.type) plan->defaults.add_reachable(*v.type, *resolvers);
     if (v.type && var.default_value != nullptr) {
       v.default_value = detail::value_from_literal(*var.default_value, *v.type, *resolvers, nullptr);
     }

@@ -18,7 +18,7 @@ void execution_state::assemble(const output_chunk& chunk, std::string& dst) {
   std::sort(nulled.begin(), nulled.end(), [](const null_region* a, const null_region* b) {
     return a->begin != b->begin ? a->begin < b->begin : a->end > b->end;
   });
-  const std::string& text = chunk.text;
+  const std::string_view text = chunk.text.view();
   std::size_t pos = 0;
   std::size_t hole = 0;
   std::size_t region = 0;
@@ -27,7 +27,7 @@ void execution_state::assemble(const output_chunk& chunk, std::string& dst) {
     const std::size_t next_hole = hole < chunk.holes.size() ? chunk.holes[hole].first : none;
     const std::size_t next_region = region < nulled.size() ? nulled[region]->begin : none;
     const std::size_t next = std::min({next_hole, next_region, text.size()});
-    dst.append(text, pos, next - pos);
+    dst.append(text.substr(pos, next - pos));
     pos = next;
     if (next == next_region) {
       const std::size_t end = nulled[region]->end;

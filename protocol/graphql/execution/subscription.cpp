@@ -42,7 +42,7 @@ outcome<source_stream> create_source_stream(const prepared_operation& op,
   if (fields->fields.empty()) return graphql_error("The subscription has no root field.");
   const detail::field_plan& f = fields->fields.front();
 
-  std::vector<const value*> slots;
+  detail::argument_slots slots;
   std::vector<value> temps;
   argument_values args;
   if (auto failure = detail::resolve_arguments(f, variables, op.resolvers(), slots, temps, args)) {

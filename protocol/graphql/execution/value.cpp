@@ -94,9 +94,20 @@ property_object& property_object::add(std::string name, value v) {
   return *this;
 }
 
+const value* property_object::find(std::string_view name, std::uint32_t& hint) const noexcept {
+  if (hint < entries_.size() && detail::same_text(entries_[hint].first, name)) return &entries_[hint].second;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (detail::same_text(entries_[i].first, name)) {
+      hint = static_cast<std::uint32_t>(i);
+      return &entries_[i].second;
+    }
+  }
+  return nullptr;
+}
+
 const value* property_object::find(std::string_view name) const noexcept {
   for (const auto& [key, v] : entries_) {
-    if (key == name) return &v;
+    if (detail::same_text(key, name)) return &v;
   }
   return nullptr;
 }

@@ -53,6 +53,18 @@ constexpr type_tag tag_of() noexcept {
   return &detail::type_tag_anchor<std::remove_cv_t<T>>;
 }
 
+namespace detail {
+/// Byte equality of names, inline: names are short and usually differ in
+/// length or first byte.
+inline bool same_text(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+}  // namespace detail
+
 enum class value_type : std::uint8_t { null, boolean, integer, floating, string, list, object, json };
 
 class property_object;
@@ -195,6 +207,9 @@ class property_object {
 
   /// Null when absent.
   const value* find(std::string_view name) const noexcept;
+  /// The same, trying entry `hint` first and setting it to where `name`
+  /// was found: callers reading many objects of one shape keep a hint.
+  const value* find(std::string_view name, std::uint32_t& hint) const noexcept;
   std::span<const entry> entries() const noexcept { return entries_; }
   std::size_t size() const noexcept { return entries_.size(); }
   bool empty() const noexcept { return entries_.empty(); }

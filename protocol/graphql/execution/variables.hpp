@@ -36,15 +36,14 @@ class variable_values {
   /// (absent differs from a null value).
   const value* find(std::string_view name) const noexcept;
   /// By variable definition index.
-  const std::optional<value>& at(std::size_t i) const noexcept { return values_[i]; }
-  std::size_t size() const noexcept { return values_.size(); }
+  const std::optional<value>& at(std::size_t i) const noexcept { return entries_[i].second; }
+  std::size_t size() const noexcept { return entries_.size(); }
 
  private:
   friend class variable_coercion;
-  /// Views into the operation's document: a variable_values is used only
-  /// with the operation it was coerced for.
-  std::vector<std::string_view> names_;
-  std::vector<std::optional<value>> values_;
+  /// By definition index. Names view the operation's document: a
+  /// variable_values is used only with the operation it was coerced for.
+  std::vector<std::pair<std::string_view, std::optional<value>>> entries_;
 };
 
 /// `json`: the request's "variables" object as JSON text; empty or "null"

@@ -264,6 +264,18 @@ TEST_F(execute_test, LimitsStopTheExecution) {
             R"({"data":null,"errors":[{"message":"The response is larger than the limit of 30 bytes."}]})");
 }
 
+TEST_F(execute_test, ManyResponseKeysKeepTheirOrderAndMerge) {
+  std::string query = "{ hero {";
+  std::string expected = R"({"data":{"hero":{)";
+  for (int i = 0; i < 40; ++i) {
+    query += " a" + std::to_string(i) + ": id";
+    expected += (i == 0 ? "" : ",") + std::string("\"a") + std::to_string(i) + R"(":"2001")";
+  }
+  query += " a39: id a0: id } }";  // repeats merge into the first occurrence
+  expected += "}}}";
+  EXPECT_EQ(run(query), expected);
+}
+
 TEST_F(execute_test, UnknownFieldsOfInvalidDocumentsAreSkipped) {
   EXPECT_EQ(run("{ hero { name nope } nothing }"), R"({"data":{"hero":{"name":"R2-D2"}}})");
 }

@@ -18,13 +18,13 @@ class leaf_serializer : public ::testing::Test {
 
   /// The JSON written, or "ERR <message>".
   std::string serialize(std::string_view type, const value& v) {
-    std::string out;
+    detail::json_buffer out;
     const named_type* t = resolvers_->schema().find_type(type);
     if (auto problem = detail::serialize_leaf(out, *t, v, *resolvers_)) {
       EXPECT_TRUE(out.empty());
       return "ERR " + *problem;
     }
-    return out;
+    return std::string(out.view());
   }
 
   std::shared_ptr<resolver_map> resolvers_;
