@@ -1,10 +1,12 @@
 #include "protocol/domain/event_codec.hpp"
 
+#include <charconv>
 #include <limits>
 #include <type_traits>
 
 #include "protocol/domain/detail/flat_json.hpp"
 #include "protocol/domain/detail/payload_json.hpp"
+#include "protocol/domain/text_rules.hpp"
 #include "protocol/domain/upcasters.hpp"
 
 namespace streamhub::domain {
@@ -75,12 +77,94 @@ bool decode_flat(std::string_view payload, E& out) {
   });
 }
 
+// The fast path's writing of one member, as nlohmann's dump() would write
+// it; false for a string that is not valid UTF-8 (nlohmann then decides).
+bool write_value(std::string& out, std::string_view s) {
+  if (!is_valid_utf8(s)) return false;
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 0xF]);
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  out.push_back('"');
+  return true;
+}
+bool write_value(std::string& out, const std::string& s) { return write_value(out, std::string_view(s)); }
+bool write_value(std::string& out, bool b) {
+  out += b ? "true" : "false";
+  return true;
+}
+template <class Int>
+  requires std::is_integral_v<Int>
+bool write_value(std::string& out, Int n) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, r.ptr);
+  return true;
+}
+bool write_value(std::string& out, const std::vector<std::string>& strings) {
+  out.push_back('[');
+  for (std::size_t i = 0; i < strings.size(); ++i) {
+    if (i) out.push_back(',');
+    if (!write_value(out, strings[i])) return false;
+  }
+  out.push_back(']');
+  return true;
+}
+template <class T>
+bool write_value(std::string& out, const std::optional<T>& v) {
+  if (!v) {
+    out += "null";
+    return true;
+  }
+  return write_value(out, *v);
+}
+
+// Encodes without building an nlohmann document: members in declaration
+// order, nulls for empty optionals. nullopt when a member does not fit.
+template <class E>
+std::optional<std::string> encode_flat(const E& e) {
+  std::string out;
+  out.reserve(160);
+  out.push_back('{');
+  bool ok = true;
+  for_each_field(e, [&](std::string_view name, const auto& member) {
+    if (!ok) return;
+    if (out.size() > 1) out.push_back(',');
+    out.push_back('"');
+    out.append(name);
+    out += "\":";
+    ok = write_value(out, member);
+  });
+  out.push_back('}');
+  if (!ok) return std::nullopt;
+  return out;
+}
+
 template <class Variant>
 encoded_payload encode_variant(const Variant& event) {
   return std::visit(
       [](const auto& e) {
         using E = std::decay_t<decltype(e)>;
-        return encoded_payload{E::type, E::schema_version, json(e).dump()};
+        auto fast = encode_flat(e);
+        return encoded_payload{E::type, E::schema_version, fast ? std::move(*fast) : json(e).dump()};
       },
       event);
 }

@@ -4,8 +4,10 @@
 // payload decoder's fast path binds through it). Included only by the
 // codec's .cpp files, to keep nlohmann out of widely included headers.
 
+#include <concepts>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -28,12 +30,13 @@ struct adl_serializer<std::optional<T>> {
 }  // namespace nlohmann
 
 // Defines the nlohmann bindings (missing members keep their defaults) and
-// for_each_field of `Type`, from one list of its members.
+// for_each_field of `Type` (const or not), from one list of its members.
 #define STREAMHUB_PAYLOAD_FIELD(member) visit(std::string_view(#member), payload.member);
 #define STREAMHUB_PAYLOAD(Type, ...)                                                      \
   NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Type, __VA_ARGS__)                     \
-  template <class Visit>                                                                  \
-  void for_each_field(Type& payload, Visit&& visit) {                                     \
+  template <class Payload, class Visit>                                                   \
+    requires std::same_as<std::remove_const_t<Payload>, Type>                             \
+  void for_each_field(Payload& payload, Visit&& visit) {                                  \
     NLOHMANN_JSON_EXPAND(NLOHMANN_JSON_PASTE(STREAMHUB_PAYLOAD_FIELD, __VA_ARGS__))      \
   }
 
@@ -74,8 +77,9 @@ STREAMHUB_PAYLOAD(chat_message_posted, user, display_name, text,
 STREAMHUB_PAYLOAD(chat_message_deleted, message_id)
 inline void to_json(nlohmann::json& j, const chat_cleared&) { j = nlohmann::json::object(); }
 inline void from_json(const nlohmann::json&, chat_cleared&) {}
-template <class Visit>
-void for_each_field(chat_cleared&, Visit&&) {}
+template <class Payload, class Visit>
+  requires std::same_as<std::remove_const_t<Payload>, chat_cleared>
+void for_each_field(Payload&, Visit&&) {}
 STREAMHUB_PAYLOAD(user_timed_out, user, duration_s, until_us, reason)
 STREAMHUB_PAYLOAD(user_banned, user, reason)
 STREAMHUB_PAYLOAD(user_unbanned, user)

@@ -5,6 +5,8 @@
 #include <set>
 #include <vector>
 
+#include "protocol/domain/detail/payload_json.hpp"
+
 namespace streamhub::domain {
 namespace {
 
@@ -18,6 +20,7 @@ std::vector<user_event> user_samples() {
           user_blocked{"bob"},
           user_unblocked{"bob"},
           post_created{"hello \\ world"},
+          post_created{"ctl \x01\x1f \b\f\n\r\t \"q\" / \x7f \xC3\xA9"},
           post_deleted{"0190c3a2-7b1e-7cc0-8d7e-2f1a1b2c3d4e"},
           role_granted{"admin"},
           role_revoked{"admin"},
@@ -65,6 +68,9 @@ void round_trip_all(const std::vector<Variant>& samples, Decode decode) {
     const auto encoded = encode(sample);
     EXPECT_EQ(encoded.schema_version, 1u);
     std::visit([&](const auto& e) { EXPECT_EQ(encoded.type, std::decay_t<decltype(e)>::type); }, sample);
+    // Whatever path encoded it, the payload is the JSON nlohmann would write.
+    std::visit([&](const auto& e) { EXPECT_EQ(nlohmann::json::parse(encoded.json), nlohmann::json(e)); },
+               sample);
     auto decoded = decode(encoded.type, encoded.schema_version, encoded.json);
     ASSERT_TRUE(decoded) << encoded.type << ": " << decoded.err().message;
     EXPECT_EQ(*decoded, sample) << encoded.type << " " << encoded.json;
@@ -80,16 +86,14 @@ TEST(PayloadCodecTest, EveryChatEventRoundTrips) { round_trip_all(chat_samples()
 
 TEST(PayloadCodecTest, WireTypesAreDistinctAcrossEntities) {
   std::set<std::string> types;
-  std::size_t n = 0;
   auto add = [&](const auto& samples) {
     for (const auto& s : samples) std::visit([&](const auto& e) { types.insert(std::string(e.type)); }, s);
   };
   add(user_samples());
   add(channel_samples());
   add(chat_samples());
-  n = std::variant_size_v<user_event> + std::variant_size_v<channel_event> +
-      std::variant_size_v<chat_event>;
-  EXPECT_EQ(types.size(), n);
+  EXPECT_EQ(types.size(), std::variant_size_v<user_event> + std::variant_size_v<channel_event> +
+                              std::variant_size_v<chat_event>);
 }
 
 TEST(PayloadCodecTest, WireNamesTheProductSpeaks) {
