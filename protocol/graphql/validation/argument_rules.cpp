@@ -9,13 +9,6 @@ namespace streamhub::graphql::detail {
 
 namespace {
 
-std::vector<std::string_view> argument_names(const std::vector<input_value_def>& arguments) {
-  std::vector<std::string_view> names;
-  names.reserve(arguments.size());
-  for (const auto& a : arguments) names.push_back(a.name);
-  return names;
-}
-
 std::string directive_name(std::string_view name) { return "\"@" + std::string(name) + "\""; }
 
 bool provided(std::span<const argument_node> arguments, std::string_view name) {
@@ -35,7 +28,7 @@ void known_argument_names::enter(const directive_use& use) {
   if (def == nullptr) return;
   for (const auto& argument : use.node.arguments) {
     if (def->find_argument(argument.name.value) != nullptr) continue;
-    const auto suggestions = suggestion_list(argument.name.value, argument_names(def->arguments));
+    const auto suggestions = suggestion_list(argument.name.value, names_of(def->arguments));
     ctx_.report("Unknown argument " + quoted(argument.name.value) + " on directive " +
                     directive_name(def->name) + "." + did_you_mean(suggestions),
                 {argument.offset});
@@ -47,7 +40,7 @@ void known_argument_names::enter(const argument_node& argument) {
   const field_def* field = ctx_.types().field();
   const named_type* parent = ctx_.types().parent_type();
   if (field == nullptr || parent == nullptr) return;
-  const auto suggestions = suggestion_list(argument.name.value, argument_names(field->arguments));
+  const auto suggestions = suggestion_list(argument.name.value, names_of(field->arguments));
   ctx_.report("Unknown argument " + quoted(argument.name.value) + " on field " +
                   quoted(std::string(parent->name) + "." + std::string(field->name)) + "." +
                   did_you_mean(suggestions),

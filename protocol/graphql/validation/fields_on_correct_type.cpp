@@ -76,12 +76,6 @@ std::vector<std::string_view> suggested_type_names(const schema& s, const named_
   return names;
 }
 
-std::vector<std::string_view> suggested_field_names(const named_type& type, std::string_view field) {
-  std::vector<std::string_view> names;
-  for (const auto& f : type.fields) names.push_back(f.name);
-  return suggestion_list(field, names);
-}
-
 }  // namespace
 
 void fields_on_correct_type::enter(const field_node& field) {
@@ -90,7 +84,7 @@ void fields_on_correct_type::enter(const field_node& field) {
   const std::string_view name = field.name.value;
   std::string suggestion =
       did_you_mean(suggested_type_names(ctx_.schema(), *parent, name), "to use an inline fragment on");
-  if (suggestion.empty()) suggestion = did_you_mean(suggested_field_names(*parent, name));
+  if (suggestion.empty()) suggestion = did_you_mean(suggestion_list(name, names_of(parent->fields)));
   ctx_.report("Cannot query field " + quoted(name) + " on type " + quoted(parent->name) + "." + suggestion,
               {field.offset});
 }

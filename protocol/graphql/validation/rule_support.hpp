@@ -98,6 +98,16 @@ class name_index {
   std::pmr::unordered_map<std::string_view, const T*> map_;
 };
 
+/// The names of schema items (fields, arguments, enum values, input
+/// fields), in order, e.g. as options for suggestion_list.
+template <class Items>
+std::vector<std::string_view> names_of(const Items& items) {
+  std::vector<std::string_view> names;
+  names.reserve(items.size());
+  for (const auto& item : items) names.push_back(item.name);
+  return names;
+}
+
 /// graphql-js naturalCompare: digit runs compare as numbers.
 int natural_compare(std::string_view a, std::string_view b) noexcept;
 

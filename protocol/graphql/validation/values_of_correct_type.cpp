@@ -21,9 +21,7 @@ bool int32_literal(std::string_view text) {
 }
 
 std::string enum_suggestions(const named_type& type, std::string_view printed) {
-  std::vector<std::string_view> names;
-  for (const auto& v : type.enum_values) names.push_back(v.name);
-  return did_you_mean(suggestion_list(printed, names), "the enum value");
+  return did_you_mean(suggestion_list(printed, names_of(type.enum_values)), "the enum value");
 }
 
 // What graphql-js's parseLiteral throws for a literal of a leaf type, or
@@ -109,10 +107,8 @@ void values_of_correct_type::enter(const object_field_node& field) {
     return;
   }
   const named_type& type = *parent.named_type();
-  std::vector<std::string_view> names;
-  for (const auto& f : type.input_fields) names.push_back(f.name);
   ctx_.report("Field " + quoted(field.name.value) + " is not defined by type " + quoted(type.name) + "." +
-                  did_you_mean(suggestion_list(field.name.value, names)),
+                  did_you_mean(suggestion_list(field.name.value, names_of(type.input_fields))),
               {field.offset});
 }
 
