@@ -22,9 +22,12 @@
 #include "gateway/api/prepared_cache.hpp"
 #include "gateway/graphql_service.hpp"
 #include "protocol/graphql/execution/resolver_map.hpp"
+#include "protocol/graphql/execution/variables.hpp"
 #include "protocol/graphql/validation/document_cache.hpp"
 
 namespace streamhub::gateway::api {
+
+struct request_context;
 
 class api_service final : public graphql_service {
  public:
@@ -53,7 +56,7 @@ class api_service final : public graphql_service {
   /// Everything before execution; see the file comment.
   std::variant<admitted, refused> admit(const graphql_request& request, bool websocket);
   /// Runs a query or mutation; `done` gets the complete response.
-  void run(admitted op, std::shared_ptr<struct request_context> ctx,
+  void run(admitted op, std::shared_ptr<request_context> ctx,
            std::function<void(execution_outcome, std::string)> done);
 
   api_services& services_;

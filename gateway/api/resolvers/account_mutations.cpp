@@ -69,8 +69,9 @@ void start_session(request_context& ctx, session_owner owner, completer done) {
                                    ctx.services.options.refresh_token_ttl).count();
   domain::issue_refresh_token cmd{fresh->hash, event_id::generate().to_string(), expires};
   const std::string client_token = owner.login + "." + fresh->token;
+  const std::string login = owner.login;  // `owner` moves into the callback below.
   ctx.services.runtime.execute(
-      owner.login, as_user(owner.login), domain::user_command{std::move(cmd)},
+      login, as_user(login), domain::user_command{std::move(cmd)},
       [&ctx, owner = std::move(owner), client_token, done](result<actors::command_outcome> r) {
         if (!r) return done.fail(to_field_error(r.err()));
         ctx.wrote(r->position);
