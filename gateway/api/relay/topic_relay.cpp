@@ -136,14 +136,19 @@ std::shared_ptr<membership> topic_relay::join(join_request r) {
     ++members_;
     m->grp = g;
     m->part = part;
+    // What the relay will deliver from: everything after `covered`.
+    const event_number covered = seen_version_ > 0 ? seen_version_
+                                 : subscribed_from_ > 0 ? subscribed_from_ - 1
+                                                        : kLive;
     if (!subscribed_) {
       // The first member: the relay's own subscription starts where it asks.
       subscribed_ = true;
       subscribe_now = true;
       if (r.after) from = *r.after + 1;
+      subscribed_from_ = r.after ? *r.after + 1 : 0;
       m->start_after = r.after.value_or(0);
-    } else if (r.after && (seen_version_ == 0 || *r.after < seen_version_)) {
-      // Behind the relay (or the relay has seen nothing yet): catch up.
+    } else if (r.after && (covered == kLive || *r.after < covered)) {
+      // Behind the relay (or it is unknown where the relay stands): catch up.
       catch_up = true;
       m->start_after = *r.after;
     } else {
@@ -216,6 +221,7 @@ void topic_relay::on_closed(const error&) {
     std::lock_guard lock(mutex_);
     if (closed_) return;
     if (seen_version_ > 0) from = seen_version_ + 1;
+    else if (subscribed_from_ > 0) from = subscribed_from_;
   }
   subscribe_from(from);
 }

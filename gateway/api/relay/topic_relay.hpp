@@ -133,6 +133,9 @@ class topic_relay final : public actors::event_subscriber,
   std::size_t members_ = 0;
   /// The newest version handed to the relay by the entity; 0: none yet.
   event_number seen_version_ = 0;
+  /// Where the relay's own subscription starts; 0: at the entity's head
+  /// (unknown until the first event).
+  event_number subscribed_from_ = 0;
   std::uint64_t subscription_id_ = 0;
   bool subscribed_ = false;
   bool closed_ = false;
