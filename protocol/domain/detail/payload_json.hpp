@@ -1,8 +1,11 @@
 #pragma once
-// nlohmann_json bindings of the event payload structs. Included only by the
+// nlohmann_json bindings of the event payload structs, and for each struct a
+// for_each_field(payload, fn) that calls fn(name, member) per member (the
+// payload decoder's fast path binds through it). Included only by the
 // codec's .cpp files, to keep nlohmann out of widely included headers.
 
 #include <optional>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -24,47 +27,62 @@ struct adl_serializer<std::optional<T>> {
 };
 }  // namespace nlohmann
 
+// Defines the nlohmann bindings (missing members keep their defaults) and
+// for_each_field of `Type`, from one list of its members.
+#define STREAMHUB_PAYLOAD_FIELD(member) visit(std::string_view(#member), payload.member);
+#define STREAMHUB_PAYLOAD(Type, ...)                                                      \
+  NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Type, __VA_ARGS__)                     \
+  template <class Visit>                                                                  \
+  void for_each_field(Type& payload, Visit&& visit) {                                     \
+    NLOHMANN_JSON_EXPAND(NLOHMANN_JSON_PASTE(STREAMHUB_PAYLOAD_FIELD, __VA_ARGS__))      \
+  }
+
 namespace streamhub::domain {
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(user_registered, login, email, display_name,
+STREAMHUB_PAYLOAD(user_registered, login, email, display_name,
                                                 password_hash)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(profile_updated, display_name, bio)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(user_blocked, target)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(user_unblocked, target)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(post_created, text)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(post_deleted, post_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(role_granted, role)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(role_revoked, role)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(refresh_token_issued, token_hash, family,
+STREAMHUB_PAYLOAD(profile_updated, display_name, bio)
+STREAMHUB_PAYLOAD(user_blocked, target)
+STREAMHUB_PAYLOAD(user_unblocked, target)
+STREAMHUB_PAYLOAD(post_created, text)
+STREAMHUB_PAYLOAD(post_deleted, post_id)
+STREAMHUB_PAYLOAD(role_granted, role)
+STREAMHUB_PAYLOAD(role_revoked, role)
+STREAMHUB_PAYLOAD(refresh_token_issued, token_hash, family,
                                                 expires_at_us, replaces)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(refresh_family_revoked, family, reason)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(notifications_read, up_to_position)
+STREAMHUB_PAYLOAD(refresh_family_revoked, family, reason)
+STREAMHUB_PAYLOAD(notifications_read, up_to_position)
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(follower_added, user)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(follower_removed, user)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(stream_went_live, title, category)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(stream_updated, title, category)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(stream_went_offline, session_id, duration_s,
+STREAMHUB_PAYLOAD(follower_added, user)
+STREAMHUB_PAYLOAD(follower_removed, user)
+STREAMHUB_PAYLOAD(stream_went_live, title, category)
+STREAMHUB_PAYLOAD(stream_updated, title, category)
+STREAMHUB_PAYLOAD(stream_went_offline, session_id, duration_s,
                                                 peak_viewers)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(viewers_sampled, viewers)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(raid_started, raid_id, target, viewers)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(raid_sent, raid_id, target, viewers)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(raid_cancelled, raid_id, target, reason)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(raid_received, raid_id, source, viewers)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(subscription_added, user, tier, gifted, gifter,
+STREAMHUB_PAYLOAD(viewers_sampled, viewers)
+STREAMHUB_PAYLOAD(raid_started, raid_id, target, viewers)
+STREAMHUB_PAYLOAD(raid_sent, raid_id, target, viewers)
+STREAMHUB_PAYLOAD(raid_cancelled, raid_id, target, reason)
+STREAMHUB_PAYLOAD(raid_received, raid_id, source, viewers)
+STREAMHUB_PAYLOAD(subscription_added, user, tier, gifted, gifter,
                                                 cumulative_months, expires_at_us)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(moderator_added, user)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(moderator_removed, user)
+STREAMHUB_PAYLOAD(moderator_added, user)
+STREAMHUB_PAYLOAD(moderator_removed, user)
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(chat_message_posted, user, display_name, text,
+STREAMHUB_PAYLOAD(chat_message_posted, user, display_name, text,
                                                 reply_to, badges)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(chat_message_deleted, message_id)
+STREAMHUB_PAYLOAD(chat_message_deleted, message_id)
 inline void to_json(nlohmann::json& j, const chat_cleared&) { j = nlohmann::json::object(); }
 inline void from_json(const nlohmann::json&, chat_cleared&) {}
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(user_timed_out, user, duration_s, until_us, reason)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(user_banned, user, reason)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(user_unbanned, user)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(chat_modes_changed, slow_mode_s,
+template <class Visit>
+void for_each_field(chat_cleared&, Visit&&) {}
+STREAMHUB_PAYLOAD(user_timed_out, user, duration_s, until_us, reason)
+STREAMHUB_PAYLOAD(user_banned, user, reason)
+STREAMHUB_PAYLOAD(user_unbanned, user)
+STREAMHUB_PAYLOAD(chat_modes_changed, slow_mode_s,
                                                 followers_only_min, subscribers_only, emote_only)
 
 }  // namespace streamhub::domain
+
+#undef STREAMHUB_PAYLOAD
+#undef STREAMHUB_PAYLOAD_FIELD
