@@ -73,6 +73,9 @@ struct command_outcome {
   std::uint32_t events = 0;
   /// The command had been applied before (a retry); nothing new was written.
   bool duplicate = false;
+  /// The command's first event as published (shared, immutable); null when
+  /// it wrote none, or for a retry answered from the log after a restart.
+  published_event_ptr event;
 };
 
 template <class T>

@@ -37,6 +37,22 @@ struct graphql_request {
 
 enum class transport : std::uint8_t { http, websocket };
 
+/// The I/O thread a request came in on, so a service can continue its work
+/// there (one task at a time, in order) instead of on whatever thread an
+/// answer arrived.
+class caller_thread {
+ public:
+  virtual ~caller_thread() = default;
+  /// Runs `task` on the thread after tasks posted before it; callable from
+  /// any thread. Dropped once the thread is gone.
+  virtual void post(std::function<void()> task) = 0;
+  /// True when called on that thread.
+  virtual bool is_current() const noexcept = 0;
+  /// Equal for handles of the same thread: work for many sessions of one
+  /// thread can be posted once and done there for all of them.
+  virtual const void* key() const noexcept = 0;
+};
+
 /// Who is asking. Claims come from a verified access token (the
 /// Authorization header, or the connection_init payload on a WebSocket).
 struct auth_context {
@@ -44,6 +60,8 @@ struct auth_context {
   std::shared_ptr<const auth::access_claims> user;
   std::string client_ip;
   transport via = transport::http;
+  /// The session's I/O thread; never null for requests from the edge.
+  std::shared_ptr<caller_thread> thread;
 };
 
 /// What kind of answer a response body is, so HTTP can choose a status code
@@ -84,6 +102,9 @@ using execute_callback = std::function<void(execution_result)>;
 /// Where a running operation's results go. Implemented by the WebSocket
 /// session. Thread-safe: callable from any thread, but calls for one
 /// operation must not overlap (the order of calls is the order of frames).
+/// Called on the session's own thread (auth_context::thread), a call takes
+/// effect at once, without a post: fan-out to many sessions of one thread
+/// costs one post for all of them.
 /// After error() or complete(), further calls are ignored; after the session
 /// cancels, calls are accepted and dropped.
 class subscription_sink {

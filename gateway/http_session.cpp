@@ -157,6 +157,7 @@ void http_session::handle_graphql(request req) {
   auth_context auth;
   auth.client_ip = client_ip_;
   auth.via = transport::http;
+  auth.thread = thread_.handle();
   auto claims = server_.verify_authorization(req[http::field::authorization]);
   if (!claims)
     return respond_graphql_error(401, *media, claims.err().message, "UNAUTHENTICATED",

@@ -11,7 +11,8 @@ io_thread::io_thread(std::chrono::milliseconds sweep_interval)
       sweep_timer_(context_),
       grace_timer_(context_),
       work_(boost::asio::make_work_guard(context_)),
-      gate_(std::make_shared<post_gate>(context_)) {}
+      gate_(std::make_shared<post_gate>(context_)),
+      handle_(std::make_shared<io_thread_handle>(gate_)) {}
 
 io_thread::~io_thread() {
   gate_->close();

@@ -19,6 +19,8 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "gateway/graphql_service.hpp"
+
 namespace streamhub::gateway {
 
 class io_thread;
@@ -68,9 +70,26 @@ class post_gate {
     context_ = nullptr;
   }
 
+  /// True on the thread itself (then the context is alive: no lock needed).
+  bool running_in_this_thread() const noexcept {
+    return context_ != nullptr && context_->get_executor().running_in_this_thread();
+  }
+
  private:
   std::mutex mutex_;
   boost::asio::io_context* context_;
+};
+
+/// The caller_thread of sessions on one io_thread.
+class io_thread_handle final : public caller_thread {
+ public:
+  explicit io_thread_handle(std::shared_ptr<post_gate> gate) : gate_(std::move(gate)) {}
+  void post(std::function<void()> task) override { gate_->post(std::move(task)); }
+  bool is_current() const noexcept override { return gate_->running_in_this_thread(); }
+  const void* key() const noexcept override { return gate_.get(); }
+
+ private:
+  std::shared_ptr<post_gate> gate_;
 };
 
 class io_thread {
@@ -81,6 +100,8 @@ class io_thread {
 
   boost::asio::io_context& context() noexcept { return context_; }
   const std::shared_ptr<post_gate>& gate() const noexcept { return gate_; }
+  /// This thread as a caller_thread for services.
+  const std::shared_ptr<caller_thread>& handle() const noexcept { return handle_; }
 
   void start();
   /// Thread-safe: asks every session to finish, then after `grace` aborts the
@@ -105,6 +126,7 @@ class io_thread {
   boost::asio::steady_timer grace_timer_;
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
   std::shared_ptr<post_gate> gate_;
+  std::shared_ptr<caller_thread> handle_;
   tracked_session* sessions_ = nullptr;
   bool draining_ = false;
   std::thread thread_;

@@ -15,10 +15,10 @@ namespace websocket = beast::websocket;
 using clock_type = std::chrono::steady_clock;
 using graphql_ws::close_code;
 
-/// The sink handed to the service for one operation. Every call posts to the
-/// session's thread; the session matches it to the operation by id and
-/// serial, so results of a finished operation never reach a new one that
-/// reuses its id.
+/// The sink handed to the service for one operation. A call from another
+/// thread posts to the session's thread, a call on it acts at once; the
+/// session matches it to the operation by id and serial, so results of a
+/// finished operation never reach a new one that reuses its id.
 class ws_sink final : public subscription_sink, public std::enable_shared_from_this<ws_sink> {
  public:
   ws_sink(std::weak_ptr<ws_session> session, std::shared_ptr<post_gate> gate, std::string id,
@@ -26,6 +26,10 @@ class ws_sink final : public subscription_sink, public std::enable_shared_from_t
       : session_(std::move(session)), gate_(std::move(gate)), id_(std::move(id)), serial_(serial) {}
 
   void next(std::shared_ptr<const std::string> payload) override {
+    if (gate_->running_in_this_thread()) {
+      if (auto session = session_.lock()) session->on_next(*this, std::move(payload));
+      return;
+    }
     gate_->post([self = shared_from_this(), payload = std::move(payload)]() mutable {
       if (auto session = self->session_.lock()) session->on_next(*self, std::move(payload));
     });
@@ -245,7 +249,7 @@ void ws_session::handle_subscribe(graphql_ws::message& msg) {
 
   graphql_request request{std::move(msg.subscribe.query), std::move(msg.subscribe.operation_name),
                           std::move(msg.subscribe.variables), std::move(msg.subscribe.extensions), false};
-  auth_context auth{user_, client_ip(), transport::websocket};
+  auth_context auth{user_, client_ip(), transport::websocket, thread_.handle()};
   auto sink = std::make_shared<ws_sink>(weak_from_this(), thread_.gate(), msg.id, serial);
   it->second.handle = server_.options.service->subscribe(std::move(request), std::move(auth), std::move(sink));
 }

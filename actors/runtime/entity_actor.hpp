@@ -118,7 +118,7 @@ class entity_driver {
                                [this](const event_envelope& e) {
                                  st_.last_position = e.position;
                                  st_.last_timestamp_us = e.timestamp_us;
-                                 st_.remember(e.id, command_outcome{e.version, e.position, e.id, 1, true});
+                                 st_.remember(e.id, command_outcome{e.version, e.position, e.id, 1, true, nullptr});
                                });
     if (!own) return own;
     st_.durable_version = st_.version;
@@ -166,7 +166,7 @@ class entity_driver {
     }
     if (decided->events.empty()) {
       if (decided->error_after_commit) r->done(std::move(*decided->error_after_commit));
-      else r->done(command_outcome{st_.version, 0, event_id{}, 0, false});
+      else r->done(command_outcome{st_.version, 0, event_id{}, 0, false, nullptr});
       return;
     }
     append(std::move(r), std::move(*decided));
@@ -194,7 +194,8 @@ class entity_driver {
       if (done.request)
         done.request->done(command_outcome{ack.last_version, ack.last_position,
                                            done.events.front()->envelope.id,
-                                           static_cast<std::uint32_t>(done.events.size()), true});
+                                           static_cast<std::uint32_t>(done.events.size()), true,
+                                           nullptr});
       fail_and_stop(error{error_code::conflict, "command replayed; rebuilding"});
       return;
     }
@@ -207,7 +208,8 @@ class entity_driver {
     st_.last_position = ack.last_position;
     const command_outcome result{ack.last_version, ack.last_position,
                                  done.events.front()->envelope.id,
-                                 static_cast<std::uint32_t>(done.events.size()), false};
+                                 static_cast<std::uint32_t>(done.events.size()), false,
+                                 done.events.front()};
     st_.remember(result.first_event_id, result);
     publish(done.events);
     if (done.request) {

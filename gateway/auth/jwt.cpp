@@ -121,6 +121,7 @@ result<std::string> jwt_codec::sign(const access_claims& claims) const {
   body["exp"] = claims.expires_at;
   if (!claims.token_id.empty()) body["jti"] = claims.token_id;
   body["roles"] = claims.roles;
+  if (!claims.name.empty()) body["name"] = claims.name;
   const auto dump = [](const json& value) {
     return value.dump(-1, ' ', false, json::error_handler_t::replace);
   };
@@ -172,7 +173,8 @@ result<access_claims> jwt_codec::verify(std::string_view token,
   const auto exp = numeric_date(*body, "exp");
   const auto nbf = numeric_date(*body, "nbf");
   const auto iat = numeric_date(*body, "iat");
-  if (!sub || !iss || !jti || !aud || !roles || !exp || !nbf || !iat)
+  const auto name = optional_string(*body, "name");
+  if (!sub || !iss || !jti || !aud || !roles || !exp || !nbf || !iat || !name)
     return refuse("malformed token claims");
   if (sub->empty()) return refuse("missing subject");
   if (*exp == 0) return refuse("missing expiry");
@@ -192,6 +194,7 @@ result<access_claims> jwt_codec::verify(std::string_view token,
   claims.token_id = std::move(*jti);
   claims.audience = std::move(*aud);
   claims.roles = std::move(*roles);
+  claims.name = std::move(*name);
   claims.expires_at = *exp;
   claims.not_before = *nbf;
   claims.issued_at = *iat;

@@ -55,6 +55,8 @@ struct access_claims {
   std::int64_t expires_at = 0;
   /// "jti"; empty when absent.
   std::string token_id;
+  /// "name": the subject's display name when issued; empty when absent.
+  std::string name;
 
   friend bool operator==(const access_claims&, const access_claims&) = default;
 };

@@ -28,7 +28,7 @@ TEST(ServeCommandTest, OpensTheLogRunsUntilSigtermAndStopsCleanly) {
   child_process server({STREAMHUB_PATH, "--log-format", "text", "--data", data.string(), "serve",
                         "--listen", "127.0.0.1:0"});
   ASSERT_TRUE(wait_for_log(server, "event log")) << server.err();
-  ASSERT_TRUE(wait_for_log(server, "running")) << server.err();
+  ASSERT_TRUE(wait_for_log(server, "serving")) << server.err();
 
   // The log is in use: a second server is refused, a reader is not.
   child_process second({STREAMHUB_PATH, "--data", data.string(), "serve"});

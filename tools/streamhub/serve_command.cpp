@@ -1,19 +1,15 @@
-// `streamhub serve`: starts the server's components in order, runs until
-// SIGINT or SIGTERM, and stops them in reverse order.
-//
-// Components so far: the event log. The gateway (HTTP and WebSocket on
-// --listen) is not part of this build yet, so nothing listens: the address
-// is only validated.
+// `streamhub serve`: starts a node (tools/streamhub/node.hpp), runs until
+// SIGINT or SIGTERM, and stops it.
 
+#include <filesystem>
 #include <memory>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
-#include "storage/rocksdb_event_log.hpp"
 #include "tools/streamhub/commands.hpp"
-#include "tools/streamhub/component_stack.hpp"
 #include "tools/streamhub/listen_address.hpp"
+#include "tools/streamhub/node.hpp"
 #include "tools/streamhub/signals.hpp"
 
 namespace streamhub::tools {
@@ -22,6 +18,12 @@ namespace {
 
 struct serve_options {
   std::string listen = "127.0.0.1:8080";
+  std::size_t io_threads = 0;
+  std::size_t actor_threads = 0;
+  std::string durability = "sync";
+  std::string web_dir = STREAMHUB_DEFAULT_WEB_DIR;
+  std::vector<std::string> admins;
+  std::vector<std::string> origins;
 };
 
 int serve(const common_options& common, const serve_options& options) {
@@ -33,26 +35,26 @@ int serve(const common_options& common, const serve_options& options) {
   // Before any component starts a thread, so that only sigwait sees them.
   block_shutdown_signals();
 
-  std::unique_ptr<storage::rocksdb_event_log> event_log;
-  component_stack components;
-
-  auto opened = storage::rocksdb_event_log::open(common.events_dir());
-  if (!opened) {
-    spdlog::error("cannot open the event log: {}", opened.err().message);
+  node_options n;
+  n.data_dir = common.data_dir;
+  n.listen = listen->to_string();
+  n.io_threads = options.io_threads;
+  n.actor_threads = options.actor_threads;
+  n.durability = options.durability == "async" ? storage::durability::async : storage::durability::sync;
+  if (std::filesystem::is_directory(options.web_dir)) n.web_dir = options.web_dir;
+  n.bootstrap_admins = options.admins;
+  n.allowed_origins = options.origins;
+  node server{std::move(n)};
+  auto port = server.start();
+  if (!port) {
+    spdlog::error("cannot start: {}", port.err().message);
     return 1;
   }
-  event_log = std::move(*opened);
-  spdlog::info("event log {} open: format version {}, head position {}",
-               event_log->dir().string(), event_log->format_version(),
-               event_log->head_position());
-  components.push("event log", [&event_log] { event_log.reset(); });
-
-  spdlog::warn("the gateway is not part of this build: nothing listens on {}",
-               listen->to_string());
-  spdlog::info("streamhub running; SIGINT or SIGTERM stops it");
+  spdlog::info("streamhub serving on http://{}:{}/graphql (GraphiQL at /graphiql); SIGINT or SIGTERM stops it",
+               listen->host, *port);
   const std::string signal = wait_for_shutdown_signal();
   spdlog::info("{} received: stopping", signal);
-  components.stop_all();
+  server.stop();
   spdlog::info("streamhub stopped");
   return 0;
 }
@@ -62,7 +64,19 @@ int serve(const common_options& common, const serve_options& options) {
 void add_serve_command(CLI::App& app, const common_options& common, command_runner& run) {
   auto options = std::make_shared<serve_options>();
   CLI::App* cmd = app.add_subcommand("serve", "Run the server until SIGINT or SIGTERM");
-  cmd->add_option("--listen", options->listen, "HOST:PORT for the gateway")->capture_default_str();
+  cmd->add_option("--listen", options->listen, "HOST:PORT for the gateway (port 0: any free port)")
+      ->capture_default_str();
+  cmd->add_option("--io-threads", options->io_threads, "gateway I/O threads (0: one per core)")
+      ->capture_default_str();
+  cmd->add_option("--actor-threads", options->actor_threads, "actor worker threads (0: one per core)")
+      ->capture_default_str();
+  cmd->add_option("--durability", options->durability,
+                  "sync: acknowledge appends once the log is synced; async: once written")
+      ->check(CLI::IsMember({"sync", "async"}))
+      ->capture_default_str();
+  cmd->add_option("--web", options->web_dir, "directory of the web app served at /")->capture_default_str();
+  cmd->add_option("--admin", options->admins, "login made an admin when it registers (repeatable)");
+  cmd->add_option("--allow-origin", options->origins, "origin allowed to open WebSockets (repeatable; none: any)");
   cmd->fallthrough();
   cmd->callback([&common, &run, options] {
     run = [&common, options] { return serve(common, *options); };

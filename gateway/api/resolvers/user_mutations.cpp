@@ -1,0 +1,104 @@
+// Profile, blocks, posts, admin roles and notification marks: commands to
+// the viewer's own user actor (or, for roles, the named user's).
+#include "gateway/api/resolvers/bindings.hpp"
+#include "gateway/api/resolvers/resolver_support.hpp"
+#include "protocol/event_json.hpp"
+
+namespace streamhub::gateway::api {
+
+namespace {
+
+using graphql::field_call;
+using graphql::field_result;
+using graphql::value;
+using actors::command_outcome;
+
+field_result answer_user(const std::string& login) { return user_value(login); }
+
+field_result update_profile(const field_call& c) {
+  auto viewer = require_viewer(c);
+  if (!viewer) return to_field_error(viewer.err());
+  domain::update_profile cmd{optional_string_arg(c, "displayName"), optional_string_arg(c, "bio")};
+  return run_command(c, *viewer, context_of(c).command("updateProfile"), domain::user_command{cmd},
+                     [login = *viewer](const command_outcome&) { return answer_user(login); });
+}
+
+template <class Command>
+field_result block_or_unblock(const field_call& c, std::string_view mutation) {
+  auto viewer = require_viewer(c);
+  if (!viewer) return to_field_error(viewer.err());
+  auto target = login_arg(c, "login");
+  if (!target) return to_field_error(target.err());
+  return run_command(c, *viewer, context_of(c).command(mutation), domain::user_command{Command{*target}},
+                     [login = *viewer](const command_outcome&) { return answer_user(login); });
+}
+
+field_result create_post(const field_call& c) {
+  auto viewer = require_viewer(c);
+  if (!viewer) return to_field_error(viewer.err());
+  auto text = string_arg(c, "text");
+  auto key = string_arg(c, "idempotencyKey");
+  return run_command(c, *viewer, context_of(c).command("createPost", key),
+                     domain::user_command{domain::create_post{text}},
+                     [login = *viewer, text](const command_outcome& o) -> field_result {
+                       graphql::property_object post;
+                       post.add("id", value(o.first_event_id.to_string()));
+                       post.add("author", user_value(login));
+                       post.add("text", value(text));
+                       post.add("createdAt", time_value(o.event ? o.event->envelope.timestamp_us : 0));
+                       return value::properties(std::move(post), "Post");
+                     });
+}
+
+field_result delete_post(const field_call& c) {
+  auto viewer = require_viewer(c);
+  if (!viewer) return to_field_error(viewer.err());
+  auto id = string_arg(c, "id");
+  return run_command(c, *viewer, context_of(c).command("deletePost"),
+                     domain::user_command{domain::delete_post{id}},
+                     [](const command_outcome& o) -> field_result { return value(o.events > 0); });
+}
+
+field_result set_admin(const field_call& c) {
+  const auto& ctx = context_of(c);
+  if (!ctx.logged_in()) return unauthenticated();
+  if (!ctx.viewer_is_admin) return forbidden("only an admin may change roles");
+  auto target = login_arg(c, "login");
+  if (!target) return to_field_error(target.err());
+  const bool admin = c.args().get_bool("admin").value_or(false);
+  domain::user_command cmd = admin ? domain::user_command{domain::grant_role{"admin"}}
+                                   : domain::user_command{domain::revoke_role{"admin"}};
+  return run_command(c, *target, ctx.command("setAdmin"), std::move(cmd),
+                     [login = *target](const command_outcome&) { return answer_user(login); });
+}
+
+field_result mark_notifications_read(const field_call& c) {
+  auto viewer = require_viewer(c);
+  if (!viewer) return to_field_error(viewer.err());
+  auto position = parse_cursor(string_arg(c, "position"));
+  if (!position) return bad_input("position is not a notification position");
+  return run_command(c, *viewer, context_of(c).command("markNotificationsRead"),
+                     domain::user_command{domain::mark_notifications_read{*position}},
+                     [](const command_outcome&) -> field_result { return value(true); });
+}
+
+}  // namespace
+
+result<void> bind_user_mutations(graphql::resolver_map& map) {
+  const result<void> steps[] = {
+      map.bind("Mutation", "updateProfile", update_profile),
+      map.bind("Mutation", "blockUser",
+               [](const field_call& c) { return block_or_unblock<domain::block_user>(c, "blockUser"); }),
+      map.bind("Mutation", "unblockUser",
+               [](const field_call& c) { return block_or_unblock<domain::unblock_user>(c, "unblockUser"); }),
+      map.bind("Mutation", "createPost", create_post),
+      map.bind("Mutation", "deletePost", delete_post),
+      map.bind("Mutation", "setAdmin", set_admin),
+      map.bind("Mutation", "markNotificationsRead", mark_notifications_read),
+  };
+  for (const auto& step : steps)
+    if (!step) return step;
+  return {};
+}
+
+}  // namespace streamhub::gateway::api

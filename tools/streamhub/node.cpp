@@ -1,0 +1,100 @@
+#include "tools/streamhub/node.hpp"
+
+#include <chrono>
+
+#include <spdlog/spdlog.h>
+
+#include "actors/runtime.hpp"
+#include "gateway/api/api_service.hpp"
+#include "gateway/api/api_services.hpp"
+#include "gateway/api/relay/relay_hub.hpp"
+#include "gateway/auth/jwt.hpp"
+#include "gateway/auth/password_hasher.hpp"
+#include "gateway/server.hpp"
+#include "storage/rocksdb_event_log.hpp"
+#include "tools/streamhub/secret_file.hpp"
+
+namespace streamhub::tools {
+
+namespace {
+
+std::int64_t now_us() {
+  using namespace std::chrono;
+  return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+node::node(node_options options) : options_(std::move(options)) {}
+
+node::~node() { stop(); }
+
+void node::stop() { components_.stop_all(); }
+
+result<std::uint16_t> node::start() {
+  auto fail = [this](error e) -> result<std::uint16_t> {
+    stop();
+    return e;
+  };
+  std::error_code ec;
+  std::filesystem::create_directories(options_.data_dir, ec);
+  if (ec) return fail(error{error_code::io_error, "cannot create " + options_.data_dir.string() + ": " + ec.message()});
+
+  storage::rocksdb_event_log_options log_options;
+  log_options.durability = options_.durability;
+  auto opened = storage::rocksdb_event_log::open(options_.data_dir / "events", log_options);
+  if (!opened) return fail(error{opened.err().code, "event log: " + opened.err().message});
+  log_ = std::move(*opened);
+  spdlog::info("event log {}: format version {}, head position {}", log_->dir().string(),
+               log_->format_version(), log_->head_position());
+  components_.push("event log", [this] { log_.reset(); });
+
+  actors::runtime_options runtime_options;
+  runtime_options.worker_threads = options_.actor_threads;
+  runtime_ = std::make_unique<actors::runtime>(*log_, runtime_options);
+  components_.push("entity runtime", [this] { runtime_.reset(); });
+
+  auto secret = load_or_create_secret(options_.data_dir / "token.key");
+  if (!secret) return fail(secret.err());
+  gateway::auth::jwt_options jwt;
+  jwt.keys.push_back({"k1", *secret});
+  jwt.active_key_id = "k1";
+  jwt.issuer = "streamhub";
+  jwt.audience = "streamhub";
+  auto codec = gateway::auth::jwt_codec::create(std::move(jwt));
+  if (!codec) return fail(codec.err());
+  tokens_ = std::make_shared<const gateway::auth::jwt_codec>(std::move(*codec));
+  hasher_ = std::make_unique<gateway::auth::password_hasher>();
+  relays_ = std::make_unique<gateway::api::relay_hub>(*runtime_);
+  gateway::api::api_options api_options;
+  api_options.bootstrap_admins = options_.bootstrap_admins;
+  services_ = std::make_unique<gateway::api::api_services>(gateway::api::api_services{
+      *runtime_, nullptr, tokens_, *hasher_, *relays_, api_options, now_us});
+  auto api = gateway::api::api_service::create(*services_);
+  if (!api) return fail(error{api.err().code, "API: " + api.err().message});
+  api_ = std::move(*api);
+  components_.push("API", [this] {
+    api_.reset();
+    services_.reset();
+    relays_.reset();
+    hasher_.reset();
+  });
+
+  gateway::server_options server_options;
+  server_options.listen = options_.listen;
+  server_options.io_threads = options_.io_threads;
+  server_options.service = api_;
+  server_options.tokens = tokens_;
+  server_options.static_dir = options_.web_dir;
+  server_options.allowed_origins = options_.allowed_origins;
+  server_ = std::make_unique<gateway::server>(std::move(server_options));
+  auto port = server_->start();
+  if (!port) return fail(error{port.err().code, "gateway: " + port.err().message});
+  components_.push("gateway", [this] {
+    server_->stop();
+    server_.reset();
+  });
+  return *port;
+}
+
+}  // namespace streamhub::tools

@@ -1,0 +1,82 @@
+#pragma once
+// One running StreamHub node: every component, started in dependency order
+// and stopped in reverse: the event log, the entity runtime, the token keys
+// and password hasher, the product API, the gateway on --listen.
+//
+// Thread-safety: start() and stop() from one controlling thread.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "protocol/error.hpp"
+#include "storage/event_log.hpp"
+#include "tools/streamhub/component_stack.hpp"
+
+namespace streamhub::storage {
+class rocksdb_event_log;
+}
+namespace streamhub::actors {
+class runtime;
+}
+namespace streamhub::gateway {
+class server;
+namespace auth {
+class jwt_codec;
+class password_hasher;
+}  // namespace auth
+namespace api {
+class relay_hub;
+class api_service;
+struct api_services;
+}  // namespace api
+}  // namespace streamhub::gateway
+
+namespace streamhub::tools {
+
+struct node_options {
+  std::filesystem::path data_dir = "./data";
+  std::string listen = "127.0.0.1:8080";
+  /// 0: one per core.
+  std::size_t io_threads = 0;
+  std::size_t actor_threads = 0;
+  storage::durability durability = storage::durability::sync;
+  /// The web app's directory served at /; empty: none.
+  std::string web_dir;
+  /// Logins made admins when they register.
+  std::vector<std::string> bootstrap_admins;
+  /// Origins allowed to open WebSockets; empty: any.
+  std::vector<std::string> allowed_origins;
+};
+
+class node {
+ public:
+  explicit node(node_options options);
+  /// Stops whatever runs.
+  ~node();
+  node(const node&) = delete;
+  node& operator=(const node&) = delete;
+
+  /// Starts every component; answers the port the gateway listens on.
+  /// On an error, whatever started is stopped again.
+  result<std::uint16_t> start();
+  /// Stops every component, the gateway first. Idempotent.
+  void stop();
+
+ private:
+  node_options options_;
+  component_stack components_;
+  std::unique_ptr<storage::rocksdb_event_log> log_;
+  std::unique_ptr<actors::runtime> runtime_;
+  std::shared_ptr<const gateway::auth::jwt_codec> tokens_;
+  std::unique_ptr<gateway::auth::password_hasher> hasher_;
+  std::unique_ptr<gateway::api::relay_hub> relays_;
+  std::unique_ptr<gateway::api::api_services> services_;
+  std::shared_ptr<gateway::api::api_service> api_;
+  std::unique_ptr<gateway::server> server_;
+};
+
+}  // namespace streamhub::tools
