@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "protocol/graphql/document.hpp"
@@ -59,7 +60,7 @@ class validation_context {
   void report(std::string message, std::initializer_list<std::uint32_t> offsets) {
     report(std::move(message), std::span<const std::uint32_t>(offsets.begin(), offsets.size()));
   }
-  /// Set once the error cap or the work budget ends validation.
+  /// Set once validation ends early (error cap, nesting limit, work budget).
   bool aborted() const noexcept { return aborted_; }
   /// Takes `units` of work from the budget. Returns false, and aborts with
   /// the "too complex" error, when it is exhausted.
