@@ -327,6 +327,14 @@ result<chat_load_result> run_chat_load(const chat_load_options& o) {
   std::vector<thread_figures> figures(pool.size());
   std::vector<std::unique_ptr<subscriber>> subscribers;
   std::vector<std::unique_ptr<publisher>> publishers;
+  // Destroyed first: no handler runs once the connections' owners are gone.
+  struct stop_first {
+    worker_pool& pool;
+    ~stop_first() {
+      pool.stop();
+      pool.join();
+    }
+  } stopper{pool};
   pool.run();
 
   const auto connect_limit = std::chrono::seconds(120);
