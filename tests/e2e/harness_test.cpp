@@ -24,14 +24,13 @@ TEST_F(harness_test, RestartOnTheSameDataKeepsWhatWasAccepted) {
   ASSERT_TRUE(start_server());
   const std::string registration =
       R"(mutation { register(login: "keeper", email: "keeper@example.com", password: "correct horse battery") { user { login } } })";
-  auto registered = run("clients/graphql.mjs", {registration});
-  ASSERT_EQ(registered.json()["json"]["data"]["register"]["user"]["login"], "keeper") << registered.describe();
+  auto registered = graphql(registration);
+  ASSERT_EQ(registered["json"]["data"]["register"]["user"]["login"], "keeper") << registered;
   ASSERT_EQ(stop_server(), 0) << server().log();
 
   ASSERT_TRUE(start_server());
-  auto login = run("clients/graphql.mjs",
-                   {R"(mutation { login(login: "keeper", password: "correct horse battery") { user { login } } })"});
-  EXPECT_EQ(login.json()["json"]["data"]["login"]["user"]["login"], "keeper") << login.describe();
+  auto login = graphql(R"(mutation { login(login: "keeper", password: "correct horse battery") { user { login } } })");
+  EXPECT_EQ(login["json"]["data"]["login"]["user"]["login"], "keeper") << login;
 }
 
 TEST_F(harness_test, AFailingClientExitsNonZero) {

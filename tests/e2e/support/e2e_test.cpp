@@ -33,4 +33,18 @@ std::unique_ptr<running_client> e2e_test::start(std::string_view script, const s
   return std::make_unique<running_client>(script, args, client_env(extra));
 }
 
+nlohmann::json e2e_test::http(const nlohmann::json& requests) {
+  auto r = run("clients/http.mjs", {requests.dump()});
+  if (r.exit_code != 0 || r.json().is_discarded()) ADD_FAILURE() << r.describe();
+  return r.json();
+}
+
+nlohmann::json e2e_test::graphql(std::string_view query, const nlohmann::json& variables, std::string_view token) {
+  nlohmann::json request{{"method", "POST"},
+                         {"headers", {{"content-type", "application/json"}}},
+                         {"body", nlohmann::json{{"query", query}, {"variables", variables}}.dump()}};
+  if (!token.empty()) request["headers"]["authorization"] = "Bearer " + std::string(token);
+  return http(request);
+}
+
 }  // namespace streamhub::e2e

@@ -47,6 +47,15 @@ class e2e_test : public ::testing::Test {
   std::unique_ptr<running_client> start(std::string_view script, const std::vector<std::string>& args = {},
                                         const env_vars& extra = {});
 
+  /// HTTP requests through clients/http.mjs: one spec object ({method,
+  /// path, headers, body}) or an array of them, sent in order. Answers
+  /// {status, headers, body, json} (or an array); on a failed client a
+  /// discarded value, with the client's output added as a test failure.
+  nlohmann::json http(const nlohmann::json& requests);
+  /// A GraphQL request over HTTP POST; answers {status, headers, body, json}.
+  nlohmann::json graphql(std::string_view query, const nlohmann::json& variables = nlohmann::json::object(),
+                         std::string_view token = {});
+
   const std::filesystem::path& data_dir() const noexcept { return data_dir_; }
 
  private:
