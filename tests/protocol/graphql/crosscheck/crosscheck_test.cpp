@@ -11,10 +11,14 @@
 //    does our own print_schema.
 // Needs node and `npm ci` in this directory (tools/setup --tests).
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
