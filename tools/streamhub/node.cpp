@@ -12,6 +12,7 @@
 #include "gateway/auth/password_hasher.hpp"
 #include "gateway/server.hpp"
 #include "storage/rocksdb_event_log.hpp"
+#include "tools/streamhub/gateway_overrides.hpp"
 #include "tools/streamhub/secret_file.hpp"
 
 namespace streamhub::tools {
@@ -95,6 +96,8 @@ result<std::uint16_t> node::start() {
     server_options.limits.operations_per_user = {};
     server_options.limits.max_operations_per_connection = 0;
   }
+  for (const auto& setting : options_.gateway_overrides)
+    if (auto applied = apply_gateway_override(setting, server_options); !applied) return fail(applied.err());
   server_ = std::make_unique<gateway::server>(std::move(server_options));
   auto port = server_->start();
   if (!port) return fail(error{port.err().code, "gateway: " + port.err().message});

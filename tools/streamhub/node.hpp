@@ -54,6 +54,9 @@ struct node_options {
   /// rates) for load tests from one machine; size limits stay. Never for
   /// a node facing the public.
   bool limits_off = false;
+  /// "NAME=VALUE" gateway limits and timeouts (--limit), applied after
+  /// limits_off; tools/streamhub/gateway_overrides.hpp names them.
+  std::vector<std::string> gateway_overrides;
 };
 
 class node {

@@ -7,7 +7,9 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include "gateway/server_options.hpp"
 #include "tools/streamhub/commands.hpp"
+#include "tools/streamhub/gateway_overrides.hpp"
 #include "tools/streamhub/listen_address.hpp"
 #include "tools/streamhub/node.hpp"
 #include "tools/streamhub/signals.hpp"
@@ -25,6 +27,7 @@ struct serve_options {
   std::vector<std::string> admins;
   std::vector<std::string> origins;
   bool limits_off = false;
+  std::vector<std::string> limits;
 };
 
 int serve(const common_options& common, const serve_options& options) {
@@ -46,6 +49,7 @@ int serve(const common_options& common, const serve_options& options) {
   n.bootstrap_admins = options.admins;
   n.allowed_origins = options.origins;
   n.limits_off = options.limits_off;
+  n.gateway_overrides = options.limits;
   if (n.limits_off) spdlog::warn("--limits-off: no per-IP or per-user connection and rate caps (load tests only)");
   node server{std::move(n)};
   auto port = server.start();
@@ -82,6 +86,14 @@ void add_serve_command(CLI::App& app, const common_options& common, command_runn
   cmd->add_option("--allow-origin", options->origins, "origin allowed to open WebSockets (repeatable; none: any)");
   cmd->add_flag("--limits-off", options->limits_off,
                 "lift per-IP and per-user connection and operation-rate caps (load tests from one machine only)");
+  cmd->add_option("--limit", options->limits,
+                  "NAME=VALUE: set one gateway limit or timeout (repeatable; 0 disables a cap). Names: " +
+                      gateway_override_names())
+      ->check([](const std::string& setting) {
+        gateway::server_options scratch;
+        auto applied = apply_gateway_override(setting, scratch);
+        return applied ? std::string() : applied.err().message;
+      });
   cmd->fallthrough();
   cmd->callback([&common, &run, options] {
     run = [&common, options] { return serve(common, *options); };
