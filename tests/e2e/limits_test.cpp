@@ -12,19 +12,8 @@ using namespace ws_steps;
 
 class limits_test : public e2e_test {
  protected:
-  /// Registers `login`; its access token.
-  std::string register_user(const std::string& login) {
-    auto r = graphql(R"(mutation($l: String!, $e: String!) {
-                          register(login: $l, email: $e, password: "correct horse battery") { accessToken } })",
-                     {{"l", login}, {"e", login + "@example.com"}});
-    return r["json"]["data"]["register"]["accessToken"].get<std::string>();
-  }
   static json post(const std::string& query, const std::string& token = {}) {
-    json request{{"method", "POST"},
-                 {"headers", {{"content-type", "application/json"}}},
-                 {"body", json{{"query", query}}.dump()}};
-    if (!token.empty()) request["headers"]["authorization"] = "Bearer " + token;
-    return request;
+    return graphql_post(query, json::object(), token);
   }
   /// The first message of `type` with `id` in a raw_ws report.
   static json message(const json& report, std::string_view type, std::string_view id) {
