@@ -129,7 +129,7 @@ TEST_F(limits_test, ConnectionsPerIpOverCapAre429AtTheUpgrade) {
   EXPECT_EQ(report["connections"][1]["status"], 101) << report;
   EXPECT_EQ(report["connections"][2]["status"], 429) << report;
   EXPECT_EQ(report["other"]["status"], 101) << report;  // another IP
-  expect_serving();  // the capped connections are closed again
+  EXPECT_EQ(graphql("{ __typename }")["status"], 200);
 }
 
 TEST_F(limits_test, ConnectionsPerUserOverCapAre429AtTheUpgradeOr1008AtInit) {
@@ -150,9 +150,11 @@ TEST_F(limits_test, ConnectionsPerUserOverCapAre429AtTheUpgradeOr1008AtInit) {
   EXPECT_EQ(report["connections"][2]["status"], 429) << report;
   EXPECT_TRUE(report["other"]["ack"]) << report;  // another user
 
-  // The token in connection_init: closed with 1008.
+  // The token in connection_init: closed with 1008. (Another user: the
+  // connections above may not all be released yet.)
+  const std::string busier = register_user("busier");
   auto by_init = run("clients/connection_caps.mjs",
-                     {json{{"count", 3}, {"init", {{"token", busy}}}, {"other", {{"init", {{"token", calm}}}}}}.dump()});
+                     {json{{"count", 3}, {"init", {{"token", busier}}}, {"other", {{"init", {{"token", calm}}}}}}.dump()});
   ASSERT_EQ(by_init.exit_code, 0) << by_init.describe();
   report = by_init.json();
   EXPECT_TRUE(report["connections"][1]["ack"]) << report;
