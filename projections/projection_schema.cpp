@@ -83,11 +83,20 @@ result<target_state> ensure_target(pqxx::connection_base& connection, const proj
 result<void> swap_in(pqxx::connection_base& connection, const projection& p,
                      std::string_view schema) {
   if (!sql::valid_schema_name(schema)) return bad_schema(schema);
+  return pg_guard("swap in " + rebuild_checkpoint(p.name(), schema), [&]() -> result<void> {
+    pqxx::work tx(connection);
+    if (auto swapped = swap_in(tx, p, schema); !swapped) return swapped;
+    tx.commit();
+    return {};
+  });
+}
+
+result<void> swap_in(pqxx::transaction_base& tx, const projection& p, std::string_view schema) {
+  if (!sql::valid_schema_name(schema)) return bad_schema(schema);
   const std::string live_key(p.name());
   const std::string rebuild_key = rebuild_checkpoint(p.name(), schema);
   const std::string live = live_schema(p.model());
   return pg_guard("swap in " + rebuild_key, [&]() -> result<void> {
-    pqxx::work tx(connection);
     // Locks both rows: the live projector's next transaction waits here and
     // then finds its row gone.
     const auto rows = tx.exec_params(
@@ -118,7 +127,6 @@ result<void> swap_in(pqxx::connection_base& connection, const projection& p,
     tx.exec_params0("DELETE FROM dead_letters WHERE projection = $1", live_key);
     tx.exec_params0("UPDATE dead_letters SET projection = $1 WHERE projection = $2", live_key,
                     rebuild_key);
-    tx.commit();
     return {};
   });
 }

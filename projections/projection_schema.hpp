@@ -27,6 +27,7 @@
 
 namespace pqxx {
 class connection_base;
+class transaction_base;
 }
 
 namespace streamhub::projections {
@@ -70,5 +71,11 @@ result<target_state> ensure_target(pqxx::connection_base& connection, const proj
 /// live checkpoint: catch it up first), invalid, unavailable, internal.
 result<void> swap_in(pqxx::connection_base& connection, const projection& p,
                      std::string_view schema);
+
+/// As above, inside `tx`, which the caller commits: a caller holding the live
+/// checkpoint row in `tx` (so that the live projector waits) can bring the
+/// rebuild level with it before swapping. Errors: as above; on an error the
+/// caller must roll `tx` back.
+result<void> swap_in(pqxx::transaction_base& tx, const projection& p, std::string_view schema);
 
 }  // namespace streamhub::projections

@@ -42,13 +42,13 @@ struct live_checkpoint {
   std::uint32_t version = 0;
 };
 
-// The live checkpoint row of `p`; locked FOR SHARE until `tx` ends when
+// The live checkpoint row of `p`; locked FOR UPDATE until `tx` ends when
 // `lock` is set (the live projector cannot commit meanwhile).
 std::optional<live_checkpoint> read_live_checkpoint(pqxx::transaction_base& tx,
                                                     const projection& p, bool lock) {
   const auto rows = tx.exec_params(
       std::string("SELECT position, version FROM projection_checkpoints WHERE projection = $1") +
-          (lock ? " FOR SHARE" : ""),
+          (lock ? " FOR UPDATE" : ""),
       std::string(p.name()));
   if (rows.empty()) return std::nullopt;
   return live_checkpoint{rows[0][0].as<log_position>(), rows[0][1].as<std::uint32_t>()};
@@ -128,13 +128,26 @@ result<replay_summary> replay_projection(const projection& p, const storage::eve
     if (auto reached = await_position(log, head, *live); !reached) return std::move(reached).err();
     auto built = rb.run_until(std::max({head(), *live, rb.progress().position}));
     if (!built) return std::move(built).err();
+    // The live checkpoint row is held from here to the swap's commit, so the
+    // live projector cannot get ahead again while the rebuild draws level.
     auto swapped = pg_guard("swap in " + schema, [&]() -> result<std::uint64_t> {
       pqxx::connection connection(options.conninfo);
-      if (auto done = swap_in(connection, p, schema); !done) return std::move(done).err();
-      pqxx::read_transaction tx(connection);
+      pqxx::work tx(connection);
+      if (const auto held = read_live_checkpoint(tx, p, true);
+          held && held->position > rb.progress().position) {
+        if (auto reached = await_position(log, head, held->position); !reached) {
+          return std::move(reached).err();
+        }
+        if (auto level = rb.run_until(held->position); !level) return std::move(level).err();
+      }
+      if (auto done = swap_in(tx, p, schema); !done) return std::move(done).err();
+      tx.commit();
+      pqxx::read_transaction count(connection);
       const std::string live_name = live_schema(p.model());
       std::uint64_t rows = 0;
-      for (const auto& table : tables_of(tx, live_name)) rows += count_rows(tx, live_name, table);
+      for (const auto& table : tables_of(count, live_name)) {
+        rows += count_rows(count, live_name, table);
+      }
       return rows;
     });
     if (swapped) {
