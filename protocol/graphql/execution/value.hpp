@@ -29,6 +29,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <span>
@@ -55,10 +56,32 @@ constexpr type_tag tag_of() noexcept {
 
 namespace detail {
 /// Byte equality of names, inline: names are short and usually differ in
-/// length or first byte.
+/// length. Equal names (the common outcome of a lookup) are compared a
+/// word at a time, the last word overlapping the one before, rather than
+/// byte by byte.
 inline bool same_text(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const auto word = [](std::string_view s, std::size_t at) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + at, sizeof w);
+    return w;
+  };
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (word(a, i) != word(b, i)) return false;
+    }
+    return word(a, n - 8) == word(b, n - 8);
+  }
+  if (n >= 4) {
+    std::uint32_t x[2], y[2];
+    std::memcpy(&x[0], a.data(), 4);
+    std::memcpy(&x[1], a.data() + n - 4, 4);
+    std::memcpy(&y[0], b.data(), 4);
+    std::memcpy(&y[1], b.data() + n - 4, 4);
+    return x[0] == y[0] && x[1] == y[1];
+  }
+  for (std::size_t i = 0; i < n; ++i) {
     if (a[i] != b[i]) return false;
   }
   return true;
