@@ -204,8 +204,12 @@ struct applier {
     while (!times.empty() && (times.front() <= window_start || times.size() >= chat_entity::kPrivilegedRate))
       times.pop_front();
     times.push_back(meta.timestamp_us);
+    // Forget chatters whose last message no longer matters: outside the rate
+    // window, and older than the slow mode's spacing (which reads it).
+    const std::int64_t forget_before =
+        meta.timestamp_us - std::max(chat_entity::kRateWindowUs, s.mode.slow_mode_s * kMicrosPerSecond);
     if (++s.message_count % kSweepEvery == 0)
-      std::erase_if(s.recent_sends, [&](const auto& kv) { return kv.second.back() <= window_start; });
+      std::erase_if(s.recent_sends, [&](const auto& kv) { return kv.second.back() <= forget_before; });
   }
   void operator()(const chat_message_deleted& e) const { forget_recent(s, e.message_id); }
   void operator()(const chat_cleared&) const {

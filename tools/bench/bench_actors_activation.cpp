@@ -52,14 +52,19 @@ std::string login_of(std::size_t i) {
 // The user's history: always starts with its registration.
 std::vector<storage::proposed_event> history_of(const std::string& login, std::size_t count) {
   using namespace domain;
-  std::vector<user_event> events{user_registered{login, login + "@example.org", login, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA"}};
+  const std::string hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
+  std::vector<user_event> events{user_registered{login, login + "@example.org", login, hash}};
   for (std::size_t k = 1; events.size() < count; ++k) {
+    const auto n = std::to_string(k);
     switch (k % 9) {
       case 1: events.push_back(profile_updated{"Display " + login, "Streams on weekends."}); break;
-      case 2: case 3: case 4: events.push_back(post_created{"Post number " + std::to_string(k) + " from " + login}); break;
-      case 5: case 6: events.push_back(user_blocked{"troll" + std::to_string(k)}); break;
+      case 2:
+      case 3:
+      case 4: events.push_back(post_created{"Post number " + n + " from " + login}); break;
+      case 5:
+      case 6: events.push_back(user_blocked{"troll" + n}); break;
       case 7: events.push_back(user_unblocked{"troll5"}); break;
-      case 8: events.push_back(refresh_token_issued{"hash" + std::to_string(k), "family", 4'000'000'000'000'000, {}}); break;
+      case 8: events.push_back(refresh_token_issued{"hash" + n, "family", 4'000'000'000'000'000, {}}); break;
       default: events.push_back(notifications_read{k}); break;
     }
   }

@@ -87,6 +87,14 @@ result<std::uint16_t> node::start() {
   server_options.tokens = tokens_;
   server_options.static_dir = options_.web_dir;
   server_options.allowed_origins = options_.allowed_origins;
+  if (options_.limits_off) {
+    // Zero disables a cap (limits_options.hpp).
+    server_options.limits.max_connections_per_ip = 0;
+    server_options.limits.max_connections_per_user = 0;
+    server_options.limits.operations_per_ip = {};
+    server_options.limits.operations_per_user = {};
+    server_options.limits.max_operations_per_connection = 0;
+  }
   server_ = std::make_unique<gateway::server>(std::move(server_options));
   auto port = server_->start();
   if (!port) return fail(error{port.err().code, "gateway: " + port.err().message});

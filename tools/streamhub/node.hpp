@@ -50,6 +50,10 @@ struct node_options {
   std::vector<std::string> bootstrap_admins;
   /// Origins allowed to open WebSockets; empty: any.
   std::vector<std::string> allowed_origins;
+  /// Lifts the edge's per-IP and per-user caps (connections, operation
+  /// rates) for load tests from one machine; size limits stay. Never for
+  /// a node facing the public.
+  bool limits_off = false;
 };
 
 class node {

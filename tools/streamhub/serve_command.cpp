@@ -24,6 +24,7 @@ struct serve_options {
   std::string web_dir = STREAMHUB_DEFAULT_WEB_DIR;
   std::vector<std::string> admins;
   std::vector<std::string> origins;
+  bool limits_off = false;
 };
 
 int serve(const common_options& common, const serve_options& options) {
@@ -44,6 +45,8 @@ int serve(const common_options& common, const serve_options& options) {
   if (std::filesystem::is_directory(options.web_dir)) n.web_dir = options.web_dir;
   n.bootstrap_admins = options.admins;
   n.allowed_origins = options.origins;
+  n.limits_off = options.limits_off;
+  if (n.limits_off) spdlog::warn("--limits-off: no per-IP or per-user connection and rate caps (load tests only)");
   node server{std::move(n)};
   auto port = server.start();
   if (!port) {
@@ -77,6 +80,8 @@ void add_serve_command(CLI::App& app, const common_options& common, command_runn
   cmd->add_option("--web", options->web_dir, "directory of the web app served at /")->capture_default_str();
   cmd->add_option("--admin", options->admins, "login made an admin when it registers (repeatable)");
   cmd->add_option("--allow-origin", options->origins, "origin allowed to open WebSockets (repeatable; none: any)");
+  cmd->add_flag("--limits-off", options->limits_off,
+                "lift per-IP and per-user connection and operation-rate caps (load tests from one machine only)");
   cmd->fallthrough();
   cmd->callback([&common, &run, options] {
     run = [&common, options] { return serve(common, *options); };

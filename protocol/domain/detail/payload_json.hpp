@@ -42,8 +42,7 @@ struct adl_serializer<std::optional<T>> {
 
 namespace streamhub::domain {
 
-STREAMHUB_PAYLOAD(user_registered, login, email, display_name,
-                                                password_hash)
+STREAMHUB_PAYLOAD(user_registered, login, email, display_name, password_hash)
 STREAMHUB_PAYLOAD(profile_updated, display_name, bio)
 STREAMHUB_PAYLOAD(user_blocked, target)
 STREAMHUB_PAYLOAD(user_unblocked, target)
@@ -51,8 +50,7 @@ STREAMHUB_PAYLOAD(post_created, text)
 STREAMHUB_PAYLOAD(post_deleted, post_id)
 STREAMHUB_PAYLOAD(role_granted, role)
 STREAMHUB_PAYLOAD(role_revoked, role)
-STREAMHUB_PAYLOAD(refresh_token_issued, token_hash, family,
-                                                expires_at_us, replaces)
+STREAMHUB_PAYLOAD(refresh_token_issued, token_hash, family, expires_at_us, replaces)
 STREAMHUB_PAYLOAD(refresh_family_revoked, family, reason)
 STREAMHUB_PAYLOAD(notifications_read, up_to_position)
 
@@ -60,20 +58,17 @@ STREAMHUB_PAYLOAD(follower_added, user)
 STREAMHUB_PAYLOAD(follower_removed, user)
 STREAMHUB_PAYLOAD(stream_went_live, title, category)
 STREAMHUB_PAYLOAD(stream_updated, title, category)
-STREAMHUB_PAYLOAD(stream_went_offline, session_id, duration_s,
-                                                peak_viewers)
+STREAMHUB_PAYLOAD(stream_went_offline, session_id, duration_s, peak_viewers)
 STREAMHUB_PAYLOAD(viewers_sampled, viewers)
 STREAMHUB_PAYLOAD(raid_started, raid_id, target, viewers)
 STREAMHUB_PAYLOAD(raid_sent, raid_id, target, viewers)
 STREAMHUB_PAYLOAD(raid_cancelled, raid_id, target, reason)
 STREAMHUB_PAYLOAD(raid_received, raid_id, source, viewers)
-STREAMHUB_PAYLOAD(subscription_added, user, tier, gifted, gifter,
-                                                cumulative_months, expires_at_us)
+STREAMHUB_PAYLOAD(subscription_added, user, tier, gifted, gifter, cumulative_months, expires_at_us)
 STREAMHUB_PAYLOAD(moderator_added, user)
 STREAMHUB_PAYLOAD(moderator_removed, user)
 
-STREAMHUB_PAYLOAD(chat_message_posted, user, display_name, text,
-                                                reply_to, badges)
+STREAMHUB_PAYLOAD(chat_message_posted, user, display_name, text, reply_to, badges)
 STREAMHUB_PAYLOAD(chat_message_deleted, message_id)
 inline void to_json(nlohmann::json& j, const chat_cleared&) { j = nlohmann::json::object(); }
 inline void from_json(const nlohmann::json&, chat_cleared&) {}
@@ -83,8 +78,7 @@ void for_each_field(Payload&, Visit&&) {}
 STREAMHUB_PAYLOAD(user_timed_out, user, duration_s, until_us, reason)
 STREAMHUB_PAYLOAD(user_banned, user, reason)
 STREAMHUB_PAYLOAD(user_unbanned, user)
-STREAMHUB_PAYLOAD(chat_modes_changed, slow_mode_s,
-                                                followers_only_min, subscribers_only, emote_only)
+STREAMHUB_PAYLOAD(chat_modes_changed, slow_mode_s, followers_only_min, subscribers_only, emote_only)
 
 }  // namespace streamhub::domain
 

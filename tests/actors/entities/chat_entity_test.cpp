@@ -165,6 +165,21 @@ TEST_F(ChatEntityTest, SlowModeSpacesAViewersMessages) {
   ASSERT_TRUE(say("alice", "dave", "slow mode off"));
 }
 
+// Regression: every 1,024 messages the room forgets chatters silent for
+// 30 s (the rate window), which also forgot when they last spoke, so a slow
+// mode longer than 30 s let them speak again early in a busy room.
+TEST_F(ChatEntityTest, SlowModeLongerThanTheRateWindowSurvivesABusyRoom) {
+  ASSERT_TRUE(modes({60, {}, {}, {}}));
+  ASSERT_TRUE(say("alice", "dave", "first"));
+  now_us += 31 * kSecondUs;
+  for (int i = 0; i < 1030; ++i) {  // Passes a multiple of 1,024 messages.
+    now_us += 8'000;
+    ASSERT_TRUE(say("alice", "viewer" + std::to_string(i), "busy")) << i;
+  }
+  // 39.24 s after dave's first message: 20.76 s of slow mode left.
+  expect_retry_after(say("alice", "dave", "second"), error_code::rate_limited, milliseconds(20'760));
+}
+
 TEST_F(ChatEntityTest, FollowersOnlyNeedsAFollowOldEnough) {
   ASSERT_TRUE(modes({{}, 10, {}, {}}));
   expect_error(say("alice", "dave", "not following"), error_code::forbidden);

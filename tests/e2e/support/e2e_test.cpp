@@ -1,0 +1,50 @@
+#include "tests/e2e/support/e2e_test.hpp"
+
+namespace streamhub::e2e {
+
+bool e2e_test::start_server(std::vector<std::string> flags) {
+  server_.reset();  // a server still running is killed: one per data directory
+  server_ = std::make_unique<served_node>(data_dir_, std::move(flags));
+  if (server_->serving()) return true;
+  ADD_FAILURE() << "streamhub serve did not come up; its log:\n" << server_->log();
+  return false;
+}
+
+int e2e_test::stop_server() { return server_ ? server_->stop() : 0; }
+
+env_vars e2e_test::client_env(const env_vars& extra) const {
+  env_vars env{{"STREAMHUB_DATA_DIR", data_dir_.string()}};
+  if (server_) {
+    env.emplace_back("STREAMHUB_HTTP_URL", server_->http_url());
+    env.emplace_back("STREAMHUB_WS_URL", server_->ws_url());
+    env.emplace_back("STREAMHUB_BASE_URL", server_->base_url());
+  }
+  env.insert(env.end(), extra.begin(), extra.end());
+  return env;
+}
+
+client_result e2e_test::run(std::string_view script, const std::vector<std::string>& args,
+                            const env_vars& extra) {
+  return run_client(script, args, client_env(extra));
+}
+
+std::unique_ptr<running_client> e2e_test::start(std::string_view script, const std::vector<std::string>& args,
+                                                const env_vars& extra) {
+  return std::make_unique<running_client>(script, args, client_env(extra));
+}
+
+nlohmann::json e2e_test::http(const nlohmann::json& requests) {
+  auto r = run("clients/http.mjs", {requests.dump()});
+  if (r.exit_code != 0 || r.json().is_discarded()) ADD_FAILURE() << r.describe();
+  return r.json();
+}
+
+nlohmann::json e2e_test::graphql(std::string_view query, const nlohmann::json& variables, std::string_view token) {
+  nlohmann::json request{{"method", "POST"},
+                         {"headers", {{"content-type", "application/json"}}},
+                         {"body", nlohmann::json{{"query", query}, {"variables", variables}}.dump()}};
+  if (!token.empty()) request["headers"]["authorization"] = "Bearer " + std::string(token);
+  return http(request);
+}
+
+}  // namespace streamhub::e2e

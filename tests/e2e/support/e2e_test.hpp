@@ -1,0 +1,67 @@
+#pragma once
+// The GoogleTest fixture of end-to-end tests: a fresh data directory per
+// test, the real server started in it with the flags a test needs, and node
+// clients that are told where it listens through the environment:
+//
+//   STREAMHUB_HTTP_URL  http://127.0.0.1:PORT/graphql
+//   STREAMHUB_WS_URL    ws://127.0.0.1:PORT/graphql
+//   STREAMHUB_BASE_URL  http://127.0.0.1:PORT
+//   STREAMHUB_DATA_DIR  the data directory (token.key: the token secret)
+//
+// Usage:
+//   TEST_F(e2e_test, Something) {
+//     ASSERT_TRUE(start_server({"--admin", "root"}));
+//     auto r = run("clients/http.mjs", {...});
+//     ASSERT_EQ(r.exit_code, 0) << r.describe();
+//   }
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tests/e2e/support/node_client.hpp"
+#include "tests/e2e/support/served_node.hpp"
+#include "tests/storage/temp_dir.hpp"
+
+namespace streamhub::e2e {
+
+class e2e_test : public ::testing::Test {
+ protected:
+  /// Starts the server in this test's data directory (stopping one already
+  /// running there first). False, with the server's log added as a test
+  /// failure, when it does not come up.
+  bool start_server(std::vector<std::string> flags = {});
+  /// The running server. REQUIRES: start_server() succeeded.
+  served_node& server() { return *server_; }
+  /// SIGTERM, then the exit code.
+  int stop_server();
+
+  /// The client environment for the running server, plus `extra`.
+  env_vars client_env(const env_vars& extra = {}) const;
+  /// Runs a script (relative to tests/e2e) against the running server.
+  client_result run(std::string_view script, const std::vector<std::string>& args = {},
+                    const env_vars& extra = {});
+  /// Starts a script that keeps running while the test acts.
+  std::unique_ptr<running_client> start(std::string_view script, const std::vector<std::string>& args = {},
+                                        const env_vars& extra = {});
+
+  /// HTTP requests through clients/http.mjs: one spec object ({method,
+  /// path, headers, body}) or an array of them, sent in order. Answers
+  /// {status, headers, body, json} (or an array); on a failed client a
+  /// discarded value, with the client's output added as a test failure.
+  nlohmann::json http(const nlohmann::json& requests);
+  /// A GraphQL request over HTTP POST; answers {status, headers, body, json}.
+  nlohmann::json graphql(std::string_view query, const nlohmann::json& variables = nlohmann::json::object(),
+                         std::string_view token = {});
+
+  const std::filesystem::path& data_dir() const noexcept { return data_dir_; }
+
+ private:
+  testing::temp_dir temp_;
+  std::filesystem::path data_dir_ = temp_.path() / "data";
+  std::unique_ptr<served_node> server_;
+};
+
+}  // namespace streamhub::e2e
