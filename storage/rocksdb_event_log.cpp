@@ -146,27 +146,46 @@ result<std::size_t> rocksdb_event_log::scan_stream(std::string_view stream_id,
   if (max_count == 0) return std::size_t{0};
   auto& store = *impl_->store;
   const log_position head = impl_->head.load(std::memory_order_acquire);
+  const event_number first = std::max<event_number>(from_version, 1);
+  const event_number end = max_count > ~event_number{0} - first ? ~event_number{0} : first + max_count;
   const std::string prefix = layout::stream_prefix(stream_id);
-  std::unique_ptr<rocksdb::Iterator> it(store.db().NewIterator(rocksdb::ReadOptions{}, store.streams()));
-  rocksdb::PinnableSlice record;
+  // Bounded to the versions wanted: at the stream's end the iterator stops
+  // by itself instead of loading the next stream's keys to see it ended.
+  const std::string upper = layout::stream_key(stream_id, end);
+  const rocksdb::Slice upper_slice(upper);
+  rocksdb::ReadOptions index_options;
+  index_options.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> index(store.db().NewIterator(index_options, store.streams()));
+  // One append's events sit at consecutive positions: one iterator over the
+  // events family steps from one to the next, seeking only across a gap.
+  std::unique_ptr<rocksdb::Iterator> events;
+  log_position at = 0;  // where `events` stands
   std::string key;
   event_envelope e;
   std::size_t visited = 0;
-  for (it->Seek(layout::stream_key(stream_id, std::max<event_number>(from_version, 1)));
-       it->Valid() && it->key().starts_with(prefix) && visited < max_count; it->Next()) {
-    const auto k = it->key().ToStringView();
-    const auto v = it->value().ToStringView();
-    if (k.size() != prefix.size() + 8 || v.size() != 8)
+  for (index->Seek(layout::stream_key(stream_id, first)); index->Valid(); index->Next()) {
+    const auto k = index->key().ToStringView();
+    const auto v = index->value().ToStringView();
+    if (k.size() != prefix.size() + 8 || v.size() != 8 || !k.starts_with(prefix))
       return error{error_code::corrupt, "malformed stream index entry of " + std::string(stream_id)};
     const log_position position = layout::decode_position(v);
     if (position > head) break;  // written, not yet acknowledged
-    key.clear();
-    layout::put_event_key(key, position);
-    record.Reset();
-    auto s = store.db().Get(rocksdb::ReadOptions{}, store.events(), key, &record);
-    if (s.IsNotFound()) return corrupt_at(position, "missing, but indexed for " + std::string(stream_id));
-    if (!s.ok()) return status_error(s, "reading log position " + std::to_string(position));
-    if (auto r = decode_at(position, record.ToStringView(), e); !r) return std::move(r).err();
+    if (!events) events.reset(store.db().NewIterator(rocksdb::ReadOptions{}, store.events()));
+    if (at != 0 && position == at + 1) {
+      events->Next();
+    } else {
+      key.clear();
+      layout::put_event_key(key, position);
+      events->Seek(key);
+    }
+    at = position;
+    if (!events->Valid() || events->key().size() != 8 ||
+        layout::decode_position(events->key().ToStringView()) != position) {
+      if (!events->status().ok())
+        return status_error(events->status(), "reading log position " + std::to_string(position));
+      return corrupt_at(position, "missing, but indexed for " + std::string(stream_id));
+    }
+    if (auto r = decode_at(position, events->value().ToStringView(), e); !r) return std::move(r).err();
     const event_number version = layout::decode_position(k.substr(prefix.size()));
     if (e.stream_id != stream_id || e.version != version)
       return corrupt_at(position, "indexed as " + std::string(stream_id) + " version " +
@@ -175,7 +194,7 @@ result<std::size_t> rocksdb_event_log::scan_stream(std::string_view stream_id,
     ++visited;
     if (!visit(e)) break;
   }
-  if (!it->status().ok()) return status_error(it->status(), "scanning " + std::string(stream_id));
+  if (!index->status().ok()) return status_error(index->status(), "scanning " + std::string(stream_id));
   return visited;
 }
 

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <barrier>
 #include <condition_variable>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -195,6 +196,45 @@ TYPED_TEST_P(EventLogContract, ScanStreamFromAVersionWithMaxCount) {
   auto visited = log.scan_stream("user:b", 1, 100, [&](const event_envelope&) { return ++seen < 4; });
   ASSERT_TRUE(visited);
   EXPECT_EQ(*visited, 4u);
+}
+
+TYPED_TEST_P(EventLogContract, ScanStreamAcrossInterleavedAppends) {
+  // Appends of 1 to 4 events rotating over three streams (and "user:a"'s
+  // longer namesake): each stream's positions come in runs with gaps
+  // between them. Every (from, max_count) reads exactly what was appended.
+  auto& log = this->log();
+  const std::vector<std::string> streams{"user:a", "user:b", "user:aa", "user:c"};
+  std::map<std::string, std::vector<std::pair<std::string, log_position>>> appended;
+  for (std::size_t round = 0; round < 12; ++round) {
+    const std::string& stream = streams[(round * 7) % streams.size()];
+    std::vector<proposed_event> events;
+    for (std::size_t i = 0; i < 1 + (round * 5) % 4; ++i)
+      events.push_back(make_event("test.happened", "{\"round\":" + std::to_string(round) +
+                                                       ",\"i\":" + std::to_string(i) + "}"));
+    const auto r = this->append_ok(stream, expected_version::any(), events);
+    for (std::size_t i = 0; i < events.size(); ++i)
+      appended[stream].emplace_back(events[i].payload, r.first_position + i);
+  }
+  for (const auto& [stream, expected] : appended) {
+    for (event_number from = 0; from <= expected.size() + 1; ++from) {
+      for (std::size_t max_count : {std::size_t{1}, std::size_t{2}, std::size_t{5},
+                                    std::numeric_limits<std::size_t>::max()}) {
+        auto got = log.read_stream(stream, from, max_count);
+        ASSERT_TRUE(got) << got.err().message;
+        const std::size_t first = std::max<event_number>(from, 1) - 1;
+        const std::size_t want =
+            first >= expected.size() ? 0 : std::min(max_count, expected.size() - first);
+        ASSERT_EQ(got->size(), want) << stream << " from " << from << " max " << max_count;
+        for (std::size_t i = 0; i < want; ++i) {
+          const auto& e = (*got)[i];
+          EXPECT_EQ(e.stream_id, stream);
+          EXPECT_EQ(e.version, first + i + 1);
+          EXPECT_EQ(e.payload, expected[first + i].first);
+          EXPECT_EQ(e.position, expected[first + i].second);
+        }
+      }
+    }
+  }
 }
 
 TYPED_TEST_P(EventLogContract, ScanAllVisitsInPositionOrder) {
@@ -411,6 +451,7 @@ REGISTER_TYPED_TEST_SUITE_P(EventLogContract, AppendedEventReadsBackWithEveryFie
                             ExpectedVersionAnyNoStreamAndExact,
                             MultiEventAppendIsAtomicAndContiguous,
                             RejectsInvalidInputWithoutWriting, ScanStreamFromAVersionWithMaxCount,
+                            ScanStreamAcrossInterleavedAppends,
                             ScanAllVisitsInPositionOrder, SixteenRacersOneWinnerPerRound,
                             PositionsDenseAndOrderedUnderConcurrency,
                             RetriedAppendReturnsTheOriginalResult, ConcurrentRetriesWriteOnce,

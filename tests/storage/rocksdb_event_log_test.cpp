@@ -23,10 +23,10 @@ struct rocksdb_traits {
 
 INSTANTIATE_TYPED_TEST_SUITE_P(Rocksdb, EventLogContract, rocksdb_traits);
 
-/// Writes `key` = `value` into `family` with RocksDB directly, as a damaged
-/// disk or a newer build would leave the store.
-void write_raw(const std::filesystem::path& dir, const std::string& family, const std::string& key,
-               const std::string& value) {
+/// Calls `change(db, family)` on the store at `dir` opened with RocksDB
+/// directly, as a damaged disk or a newer build would leave the store.
+template <class Change>
+void change_raw(const std::filesystem::path& dir, const std::string& family, Change change) {
   std::vector<std::string> names;
   ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions{}, dir.string(), &names).ok());
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
@@ -36,9 +36,22 @@ void write_raw(const std::filesystem::path& dir, const std::string& family, cons
   ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions{}, dir.string(), families, &handles, &db).ok());
   const auto it = std::find(names.begin(), names.end(), family);
   ASSERT_NE(it, names.end());
-  EXPECT_TRUE(db->Put(rocksdb::WriteOptions{}, handles[it - names.begin()], key, value).ok());
+  EXPECT_TRUE(change(*db, handles[it - names.begin()]).ok());
   for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
   delete db;
+}
+
+void write_raw(const std::filesystem::path& dir, const std::string& family, const std::string& key,
+               const std::string& value) {
+  change_raw(dir, family, [&](rocksdb::DB& db, rocksdb::ColumnFamilyHandle* cf) {
+    return db.Put(rocksdb::WriteOptions{}, cf, key, value);
+  });
+}
+
+void delete_raw(const std::filesystem::path& dir, const std::string& family, const std::string& key) {
+  change_raw(dir, family, [&](rocksdb::DB& db, rocksdb::ColumnFamilyHandle* cf) {
+    return db.Delete(rocksdb::WriteOptions{}, cf, key);
+  });
 }
 
 class RocksdbEventLogTest : public ::testing::Test {
@@ -157,6 +170,47 @@ TEST_F(RocksdbEventLogTest, CorruptRecordFailsNamingItsPosition) {
   EXPECT_EQ(stream.err().code, error_code::corrupt);
   EXPECT_NE(stream.err().message.find("log position 2"), std::string::npos);
   EXPECT_EQ(log->read_all(3, 10)->size(), 1u);  // the rest stays readable
+}
+
+TEST_F(RocksdbEventLogTest, IndexedEventMissingFromTheLogIsCorrupt) {
+  // user:a at positions 1, 2, 3 (one run), then 5 after user:b's 4.
+  {
+    auto log = open();
+    ASSERT_TRUE(log->append("user:a", expected_version::any(), make_events(3)));
+    ASSERT_TRUE(log->append("user:b", expected_version::any(), {make_event()}));
+    ASSERT_TRUE(log->append("user:a", expected_version::any(), {make_event()}));
+    ASSERT_TRUE(log->append("user:b", expected_version::any(), {make_event()}));
+  }
+  // 2 is inside a run (the reader steps onto 3), 5 follows a gap (the
+  // reader seeks and lands on 6).
+  delete_raw(dir(), layout::kEventsFamily, layout::event_key(2));
+  delete_raw(dir(), layout::kEventsFamily, layout::event_key(5));
+  auto log = open();
+  const std::vector<std::pair<event_number, std::string>> holes{{1, "log position 2"}, {3, "log position 5"}};
+  for (const auto& [from, position] : holes) {
+    auto stream = log->read_stream("user:a", from, 10);
+    ASSERT_FALSE(stream) << "from " << from;
+    EXPECT_EQ(stream.err().code, error_code::corrupt);
+    EXPECT_NE(stream.err().message.find(position), std::string::npos) << stream.err().message;
+  }
+  EXPECT_EQ(log->read_stream("user:a", 3, 1)->front().position, 3u);  // read up to the hole
+}
+
+TEST_F(RocksdbEventLogTest, StreamsReadBackAcrossFlushedFilesAndTheMemtable) {
+  // A tiny memtable flushes every few dozen events, so each stream's runs
+  // are spread over many table files and the memtable.
+  auto log = open(rocksdb_event_log_options{.write_buffer_bytes = 256 << 10});
+  const std::string payload = "{\"text\":\"" + std::string(1000, 'x') + "\"}";
+  for (int round = 0; round < 300; ++round)
+    ASSERT_TRUE(log->append("user:" + std::to_string(round % 7), expected_version::any(),
+                            {make_event("test.happened", payload), make_event("test.happened", payload)}));
+  for (int s = 0; s < 7; ++s) {
+    auto events = log->read_stream("user:" + std::to_string(s), 1, 1000);
+    ASSERT_TRUE(events) << events.err().message;
+    ASSERT_EQ(events->size(), s < 6 ? 86u : 84u);
+    for (std::size_t i = 0; i < events->size(); ++i) EXPECT_EQ((*events)[i].version, i + 1);
+    EXPECT_EQ(events->back().position, events->at(events->size() - 2).position + 1);
+  }
 }
 
 TEST_F(RocksdbEventLogTest, RecordUnderTheWrongPositionIsCorrupt) {

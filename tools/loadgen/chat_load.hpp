@@ -56,7 +56,6 @@ struct chat_load_result {
   latency_histogram delivery_latency;
   latency_histogram ack_latency;     // StreamHub: intended send to answer
   sequence_report check;
-  std::uint64_t subscribers_ready = 0;
   std::uint64_t failed_connections = 0;
   std::string first_failure;
 };

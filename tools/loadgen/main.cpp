@@ -90,15 +90,12 @@ int run_chat(const std::string& scenario, const common_options& c, loadgen::chat
   report.setting("message_bytes", static_cast<double>(o.message_bytes));
   auto r = loadgen::run_chat_load(o);
   if (!r) return finish(report, c, r.err());
-  if (scenario == "append") {
+  if (scenario == "append")
     report.figure("mutations_per_s", static_cast<double>(r->published) / r->publish_s, "mutations/s");
-    report.latencies("ack_latency", r->ack_latency);
-  } else {
-    report.figure("deliveries_per_s", r->delivery_s > 0 ? static_cast<double>(r->deliveries) / r->delivery_s : 0,
-                  "deliveries/s");
-    report.latencies("delivery_latency", r->delivery_latency);
-    if (o.server == loadgen::chat_server::streamhub) report.latencies("ack_latency", r->ack_latency);
-  }
+  report.figure("deliveries_per_s", r->delivery_s > 0 ? static_cast<double>(r->deliveries) / r->delivery_s : 0,
+                "deliveries/s");
+  report.latencies("delivery_latency", r->delivery_latency);
+  if (o.server == loadgen::chat_server::streamhub) report.latencies("ack_latency", r->ack_latency);
   report.figure("published", static_cast<double>(r->published), "messages");
   report.figure("publish_errors", static_cast<double>(r->publish_errors), "messages");
   report.figure("deliveries", static_cast<double>(r->deliveries), "deliveries");

@@ -138,6 +138,15 @@ class input_coercer {
  private:
   value coerce_object(const value& input, const named_type& type) {
     const property_object* fields = input.as_properties();
+    // graphql-js checks only that the value is "object-like", which a
+    // JavaScript array is: a list is read as an object keyed by its
+    // indices ("0", "1", ...), so it is refused field by field.
+    property_object indexed;
+    if (fields == nullptr && input.is_list()) {
+      std::size_t index = 0;
+      for (const value& item : input.as_list()) indexed.add(std::to_string(index++), item);
+      fields = &indexed;
+    }
     if (fields == nullptr) {
       report(input, "Expected type \"" + std::string(type.name) + "\" to be an object.");
       return value();

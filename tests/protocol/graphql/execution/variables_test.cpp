@@ -39,6 +39,11 @@ constexpr coercion_case cases[] = {
      R"([{"message":"Variable \"$r\" got invalid value {}; Field \"stars\" of required type \"Int!\" was not provided.","locations":[{"line":1,"column":11}]}])"},
     {R"(mutation ($r: ReviewInput!) { createReview(episode: JEDI, review: $r) { stars } })", R"({"r":"x"})",
      R"([{"message":"Variable \"$r\" got invalid value \"x\"; Expected type \"ReviewInput\" to be an object.","locations":[{"line":1,"column":11}]}])"},
+    // graphql-js reads a list as an object keyed by its indices.
+    {R"(mutation ($r: ReviewInput!) { createReview(episode: JEDI, review: $r) { stars } })", R"({"r":[1,2]})",
+     R"([{"message":"Variable \"$r\" got invalid value [1, 2]; Field \"stars\" of required type \"Int!\" was not provided.","locations":[{"line":1,"column":11}]},)"
+     R"({"message":"Variable \"$r\" got invalid value [1, 2]; Field \"0\" is not defined by type \"ReviewInput\".","locations":[{"line":1,"column":11}]},)"
+     R"({"message":"Variable \"$r\" got invalid value [1, 2]; Field \"1\" is not defined by type \"ReviewInput\".","locations":[{"line":1,"column":11}]}])"},
     {R"(query ($f: CharacterFilter) { characters(filter: $f) { totalCount } })",
      R"({"f":{"episodes":["JEDI",null],"homeworld":{"name":7,"deep":{"a":{"b":{"c":1}}}}}})",
      R"([{"message":"Variable \"$f\" got invalid value null at \"f.episodes[1]\"; Expected non-nullable type \"Episode!\" not to be null.","locations":[{"line":1,"column":8}]},)"
