@@ -1,9 +1,27 @@
 #include "tests/e2e/support/e2e_test.hpp"
 
+#include "tests/tools/child_process.hpp"
+
 namespace streamhub::e2e {
+
+namespace {
+
+/// Whether `streamhub serve` knows `flag` (so that these tests run against
+/// builds from before and after the flag).
+bool serve_knows(const std::string& flag) {
+  static std::string help = [] {
+    testing::child_process serve({STREAMHUB_PATH, "serve", "--help"});
+    serve.wait();
+    return serve.out();
+  }();
+  return help.find(flag) != std::string::npos;
+}
+
+}  // namespace
 
 bool e2e_test::start_server(std::vector<std::string> flags) {
   server_.reset();  // a server still running is killed: one per data directory
+  if (!with_read_models_ && serve_knows("--no-pg")) flags.push_back("--no-pg");
   server_ = std::make_unique<served_node>(data_dir_, std::move(flags));
   if (server_->serving()) return true;
   ADD_FAILURE() << "streamhub serve did not come up; its log:\n" << server_->log();
@@ -45,6 +63,25 @@ nlohmann::json e2e_test::graphql(std::string_view query, const nlohmann::json& v
                          {"body", nlohmann::json{{"query", query}, {"variables", variables}}.dump()}};
   if (!token.empty()) request["headers"]["authorization"] = "Bearer " + std::string(token);
   return http(request);
+}
+
+nlohmann::json e2e_test::raw_ws(const nlohmann::json& spec) {
+  auto r = run("clients/raw_ws.mjs", {spec.dump()});
+  if (r.exit_code != 0 || r.json().is_discarded()) ADD_FAILURE() << r.describe();
+  return r.json();
+}
+
+void e2e_test::expect_serving() {
+  using json = nlohmann::json;
+  auto report = raw_ws({{"steps", json::array({ws_steps::init(), ws_steps::await("connection_ack"),
+                                               ws_steps::subscribe("q", "{ __typename }"),
+                                               ws_steps::await("complete", "q")})},
+                        {"waitClose", false}});
+  ASSERT_GE(report["messages"].size(), 3u) << "no longer serving WebSockets: " << report;
+  EXPECT_EQ(report["messages"][1], json::parse(R"({"type":"next","id":"q","payload":{"data":{"__typename":"Query"}}})"))
+      << report;
+  auto answer = graphql("{ __typename }");
+  EXPECT_EQ(answer["status"], 200) << "no longer serving HTTP: " << answer;
 }
 
 }  // namespace streamhub::e2e

@@ -23,6 +23,7 @@
 
 #include "tests/e2e/support/node_client.hpp"
 #include "tests/e2e/support/served_node.hpp"
+#include "tests/e2e/support/ws_steps.hpp"
 #include "tests/storage/temp_dir.hpp"
 
 namespace streamhub::e2e {
@@ -30,7 +31,8 @@ namespace streamhub::e2e {
 class e2e_test : public ::testing::Test {
  protected:
   /// Starts the server in this test's data directory (stopping one already
-  /// running there first). False, with the server's log added as a test
+  /// running there first). Without PostgreSQL (--no-pg) unless
+  /// with_read_models_ is set. False, with the server's log added as a test
   /// failure, when it does not come up.
   bool start_server(std::vector<std::string> flags = {});
   /// The running server. REQUIRES: start_server() succeeded.
@@ -56,7 +58,19 @@ class e2e_test : public ::testing::Test {
   nlohmann::json graphql(std::string_view query, const nlohmann::json& variables = nlohmann::json::object(),
                          std::string_view token = {});
 
+  /// A scripted WebSocket session through clients/raw_ws.mjs (the spec is
+  /// documented there); its report, or a discarded value with the client's
+  /// output added as a test failure.
+  nlohmann::json raw_ws(const nlohmann::json& spec);
+  /// Proof the server still serves after whatever a test provoked: a new
+  /// WebSocket is acknowledged and answers a query, and POST /graphql
+  /// answers 200.
+  void expect_serving();
+
   const std::filesystem::path& data_dir() const noexcept { return data_dir_; }
+
+  /// Set by fixtures whose tests need the read models (PostgreSQL).
+  bool with_read_models_ = false;
 
  private:
   testing::temp_dir temp_;
