@@ -314,4 +314,11 @@ void http_session::abort() {
   socket_.close(ignored);
 }
 
+session_info http_session::describe() const {
+  session_info info;
+  info.transport = "http";
+  info.client_ip = client_ip_;
+  return info;
+}
+
 }  // namespace streamhub::gateway

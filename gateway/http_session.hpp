@@ -38,6 +38,7 @@ class http_session : public tracked_session, public std::enable_shared_from_this
   void on_sweep(std::chrono::steady_clock::time_point now) override;
   void on_shutdown() override;
   void abort() override;
+  session_info describe() const override;
 
  private:
   void do_read();

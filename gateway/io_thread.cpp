@@ -42,6 +42,10 @@ void io_thread::unlink(tracked_session* session) noexcept {
   }
 }
 
+void io_thread::describe_sessions(std::vector<session_info>& out) const {
+  for (const tracked_session* s = sessions_; s != nullptr; s = s->next_) out.push_back(s->describe());
+}
+
 void io_thread::schedule_sweep() {
   sweep_timer_.expires_after(sweep_interval_);
   sweep_timer_.async_wait([this](boost::system::error_code ec) {

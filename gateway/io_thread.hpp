@@ -13,6 +13,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -20,6 +21,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "gateway/graphql_service.hpp"
+#include "gateway/session_info.hpp"
 
 namespace streamhub::gateway {
 
@@ -38,6 +40,8 @@ class tracked_session {
   virtual void on_shutdown() = 0;
   /// The shutdown grace period is over: close the socket now.
   virtual void abort() = 0;
+  /// What operators see of this connection.
+  virtual session_info describe() const = 0;
 
  protected:
   explicit tracked_session(io_thread& thread);
@@ -109,6 +113,9 @@ class io_thread {
   void begin_shutdown(std::chrono::milliseconds grace);
   /// Waits for the thread to end, then closes the gate.
   void join();
+
+  /// Appends every session's description to `out`. On this thread only.
+  void describe_sessions(std::vector<session_info>& out) const;
 
   /// Whether begin_shutdown has run (on this thread).
   bool draining() const noexcept { return draining_; }

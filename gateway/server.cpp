@@ -109,4 +109,41 @@ std::uint16_t server::port() const noexcept { return impl_->port.load(); }
 
 metrics::registry& server::metrics() noexcept { return *impl_->state.registry; }
 
+namespace {
+
+struct session_walk {
+  std::vector<std::pair<std::shared_ptr<post_gate>, io_thread*>> threads;
+  std::vector<session_info> found;
+  std::function<void(std::vector<session_info>)> done;
+};
+
+/// Visits the I/O threads one after another, each adding its sessions on its
+/// own thread, and hands the list on from the last.
+void walk_sessions(std::shared_ptr<session_walk> walk, std::size_t next) {
+  if (next == walk->threads.size()) {
+    walk->done(std::move(walk->found));
+    return;
+  }
+  auto [gate, thread] = walk->threads[next];
+  const bool posted = gate->post([walk, next, thread = thread] {
+    thread->describe_sessions(walk->found);
+    walk_sessions(walk, next + 1);
+  });
+  // A thread that has stopped drops the task: the server is going away.
+  if (!posted) walk->done({});
+}
+
+}  // namespace
+
+void server::sessions(std::function<void(std::vector<session_info>)> done) const {
+  if (!impl_->started || impl_->stopped) {
+    done({});
+    return;
+  }
+  auto walk = std::make_shared<session_walk>();
+  for (const auto& thread : impl_->threads) walk->threads.emplace_back(thread->gate(), thread.get());
+  walk->done = std::move(done);
+  walk_sessions(std::move(walk), 0);
+}
+
 }  // namespace streamhub::gateway

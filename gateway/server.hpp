@@ -4,9 +4,12 @@
 // the web app. See gateway/README.md for the threading model and lifecycle.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <vector>
 
 #include "gateway/server_options.hpp"
+#include "gateway/session_info.hpp"
 #include "protocol/error.hpp"
 
 namespace streamhub::gateway {
@@ -42,6 +45,12 @@ class server {
   std::uint16_t port() const noexcept;
 
   metrics::registry& metrics() noexcept;
+
+  /// Describes every connected client, asking each I/O thread in turn
+  /// (never blocking one); `done` is called once, from an I/O thread, or at
+  /// once with an empty list when the server is not running. Any thread, but
+  /// not concurrently with start() or stop().
+  void sessions(std::function<void(std::vector<session_info>)> done) const;
 
  private:
   struct impl;

@@ -406,4 +406,15 @@ void ws_session::abort() {
   beast::get_lowest_layer(ws_).close(ignored);
 }
 
+session_info ws_session::describe() const {
+  session_info info;
+  info.transport = "ws";
+  info.client_ip = client_ip();
+  if (user_) info.user = user_->subject;
+  info.queued_frames = queue_.size();
+  info.queued_bytes = queue_.bytes();
+  info.operations = operations_.size();
+  return info;
+}
+
 }  // namespace streamhub::gateway

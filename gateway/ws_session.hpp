@@ -55,6 +55,7 @@ class ws_session : public tracked_session, public std::enable_shared_from_this<w
   void on_sweep(std::chrono::steady_clock::time_point now) override;
   void on_shutdown() override;
   void abort() override;
+  session_info describe() const override;
 
  private:
   friend class ws_sink;

@@ -153,7 +153,11 @@ result<std::size_t> rocksdb_event_log::scan_stream(std::string_view stream_id,
   // by itself instead of loading the next stream's keys to see it ended.
   const std::string upper = layout::stream_key(stream_id, end);
   const rocksdb::Slice upper_slice(upper);
-  rocksdb::ReadOptions index_options;
+  // Only snapshots are ever range-deleted: the other families skip the
+  // per-key range tombstone checks.
+  rocksdb::ReadOptions event_options;
+  event_options.ignore_range_deletions = true;
+  rocksdb::ReadOptions index_options = event_options;
   index_options.iterate_upper_bound = &upper_slice;
   std::unique_ptr<rocksdb::Iterator> index(store.db().NewIterator(index_options, store.streams()));
   // One append's events sit at consecutive positions: one iterator over the
@@ -170,7 +174,7 @@ result<std::size_t> rocksdb_event_log::scan_stream(std::string_view stream_id,
       return error{error_code::corrupt, "malformed stream index entry of " + std::string(stream_id)};
     const log_position position = layout::decode_position(v);
     if (position > head) break;  // written, not yet acknowledged
-    if (!events) events.reset(store.db().NewIterator(rocksdb::ReadOptions{}, store.events()));
+    if (!events) events.reset(store.db().NewIterator(event_options, store.events()));
     if (at != 0 && position == at + 1) {
       events->Next();
     } else {

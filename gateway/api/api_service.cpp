@@ -46,6 +46,24 @@ void add_position(std::string& response, std::uint64_t position) {
   response += "\"}}";
 }
 
+// extensions.minPosition of a request: a log position as a string (as
+// extensions.position answers it) or a number; 0 when absent.
+result<std::uint64_t> min_position_of(const std::string& extensions) {
+  if (extensions.empty()) return std::uint64_t{0};
+  const auto json = nlohmann::json::parse(extensions, nullptr, false);
+  const auto bad = error{error_code::invalid, "extensions.minPosition must be a log position"};
+  if (!json.is_object()) return std::uint64_t{0};
+  const auto it = json.find("minPosition");
+  if (it == json.end() || it->is_null()) return std::uint64_t{0};
+  if (it->is_number_unsigned()) return it->get<std::uint64_t>();
+  if (!it->is_string()) return bad;
+  const auto& text = it->get_ref<const std::string&>();
+  std::uint64_t position = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), position);
+  if (ec != std::errc{} || end != text.data() + text.size() || text.empty()) return bad;
+  return position;
+}
+
 // The subscription handle the session keeps: cancelling leaves the stream.
 class stream_handle final : public subscription {
  public:
@@ -125,7 +143,19 @@ std::variant<api_service::admitted, api_service::refused> api_service::admit(
   }
   if (cost > limits.max_cost)
     return too_complex("query cost " + std::to_string(cost) + " exceeds " + std::to_string(limits.max_cost));
-  return admitted{std::move(*op), std::move(*variables)};
+  auto min_position = min_position_of(request.extensions);
+  if (!min_position)
+    return refused{execution_outcome::request_error, {coded(min_position.err().message, "BAD_USER_INPUT")}};
+  return admitted{std::move(*op), std::move(*variables), *min_position};
+}
+
+std::shared_ptr<request_context> api_service::context_for(const admitted& a, auth_context auth) {
+  auto ctx = std::make_shared<request_context>(services_, std::move(auth));
+  auto thread = ctx->auth.thread;
+  ctx->post = [thread](graphql::task_fn task) { thread->post(std::move(task)); };
+  ctx->min_position = a.min_position;
+  ctx->read_deadline = std::chrono::steady_clock::now() + services_.options.read_your_writes_wait;
+  return ctx;
 }
 
 void api_service::run(admitted a, std::shared_ptr<request_context> ctx,
@@ -149,10 +179,9 @@ void api_service::execute(graphql_request request, auth_context auth, execute_ca
     done({no->outcome, shared(graphql::request_error_response(no->errors)), {}});
     return;
   }
-  auto ctx = std::make_shared<request_context>(services_, std::move(auth));
-  auto thread = ctx->auth.thread;
-  ctx->post = [thread](graphql::task_fn task) { thread->post(std::move(task)); };
-  run(std::move(std::get<admitted>(admission)), ctx,
+  auto& a = std::get<admitted>(admission);
+  auto ctx = context_for(a, std::move(auth));
+  run(std::move(a), ctx,
       [done = std::move(done)](execution_outcome outcome, std::string body) {
         done({outcome, shared(std::move(body)), {}});
       });
@@ -166,9 +195,7 @@ std::unique_ptr<subscription> api_service::subscribe(graphql_request request, au
     return std::make_unique<finished_handle>();
   }
   auto& a = std::get<admitted>(admission);
-  auto ctx = std::make_shared<request_context>(services_, std::move(auth));
-  auto thread = ctx->auth.thread;
-  ctx->post = [thread](graphql::task_fn task) { thread->post(std::move(task)); };
+  auto ctx = context_for(a, std::move(auth));
 
   if (a.op->type() != graphql::operation_type::subscription) {
     run(std::move(a), ctx, [sink](execution_outcome outcome, std::string body) {

@@ -45,6 +45,8 @@ class api_service final : public graphql_service {
   struct admitted {
     std::shared_ptr<const graphql::prepared_operation> op;
     std::shared_ptr<const graphql::variable_values> variables;
+    /// extensions.minPosition; 0 when absent.
+    std::uint64_t min_position = 0;
   };
   struct refused {
     execution_outcome outcome = execution_outcome::request_error;
@@ -55,6 +57,9 @@ class api_service final : public graphql_service {
 
   /// Everything before execution; see the file comment.
   std::variant<admitted, refused> admit(const graphql_request& request, bool websocket);
+  /// A context for an admitted request: who asks, where to continue, how
+  /// long read-model fields may wait for extensions.minPosition.
+  std::shared_ptr<request_context> context_for(const admitted& a, auth_context auth);
   /// Runs a query or mutation; `done` gets the complete response.
   void run(admitted op, std::shared_ptr<request_context> ctx,
            std::function<void(execution_outcome, std::string)> done);

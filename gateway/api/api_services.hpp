@@ -13,8 +13,8 @@
 namespace streamhub::actors {
 class runtime;
 }
-namespace streamhub::projections {
-class read_side;
+namespace streamhub::projections::read {
+class query_service;
 }
 namespace streamhub::gateway::auth {
 class jwt_codec;
@@ -28,8 +28,9 @@ class relay_hub;
 struct api_services {
   actors::runtime& runtime;
   /// Null when the node runs without read models (lists and history then
-  /// answer UNAVAILABLE).
-  projections::read_side* reads = nullptr;
+  /// answer UNAVAILABLE). Its callbacks run on its own threads, never on an
+  /// I/O thread.
+  projections::read::query_service* reads = nullptr;
   std::shared_ptr<const auth::jwt_codec> tokens;
   auth::password_hasher& hasher;
   relay_hub& relays;

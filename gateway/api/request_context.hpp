@@ -8,6 +8,7 @@
 // only `max_position` is written from other threads (actor answers).
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -22,6 +23,7 @@
 namespace streamhub::gateway::api {
 
 class entity_loaders;
+class user_row_loader;
 
 struct request_context {
   api_services& services;
@@ -43,6 +45,14 @@ struct request_context {
   std::string variables_text;
   /// Per-request loaders (users, channels) that deduplicate entity reads.
   std::unique_ptr<entity_loaders> loaders;
+  /// Read-your-writes: extensions.minPosition (0: none). Read-model fields
+  /// first wait until the models they read have applied it, at most until
+  /// `read_deadline`.
+  std::uint64_t min_position = 0;
+  std::chrono::steady_clock::time_point read_deadline{};
+  /// Batched loads of read-model user rows; made on first use
+  /// (read_queries.hpp), null on nodes without read models.
+  std::shared_ptr<user_row_loader> user_rows;
 
   request_context(api_services& s, auth_context a);
   ~request_context();

@@ -46,10 +46,11 @@ struct connection_pool::impl {
 result<std::unique_ptr<connection_pool::pooled>> connection_pool::impl::open_connection() const {
   return pg_guard("connect to PostgreSQL", [&]() -> result<std::unique_ptr<pooled>> {
     auto made = std::make_unique<pooled>(options.conninfo);
+    for (const auto& [name, value] : options.settings) made->connection.set_variable(name, value);
     for (const auto& statement : options.statements) {
       made->connection.prepare(statement.name, statement.sql);
       // Now rather than at first use, so a broken statement fails here.
-      made->connection.prepare_now(statement.name);
+      if (options.prepare_on_connect) made->connection.prepare_now(statement.name);
     }
     return made;
   });

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "projections/pg/backoff.hpp"
@@ -48,6 +49,13 @@ struct connection_pool_options {
   /// The most connections open at once (at least 1).
   std::size_t size = 4;
   std::vector<prepared_statement> statements;
+  /// true: statements are prepared when a connection opens, so a broken one
+  /// shows at once (acquire fails). false: at each one's first use on the
+  /// connection, for statements over tables that may not exist yet.
+  bool prepare_on_connect = true;
+  /// Session settings (name, value) applied to each new connection before
+  /// its statements are prepared, e.g. {"statement_timeout", "5000"}.
+  std::vector<std::pair<std::string, std::string>> settings;
   /// Spacing of connection attempts after failures.
   backoff_policy reconnect{std::chrono::milliseconds{100}, std::chrono::seconds{5}};
 };

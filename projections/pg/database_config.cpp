@@ -36,4 +36,14 @@ result<database_server> open_database(const database_config& config) {
   return database_server(std::move(conninfo), std::move(cluster));
 }
 
+result<database_server> open_shared_database(const database_config& config) {
+  if (!config.url.empty()) return database_server(config.url, nullptr);
+  auto cluster = std::make_unique<embedded_cluster>(config.embedded);
+  auto attached = cluster->attach();
+  if (!attached) return std::move(attached).err();
+  if (!*attached) return open_database(config);
+  std::string conninfo = cluster->conninfo();
+  return database_server(std::move(conninfo), std::move(cluster));
+}
+
 }  // namespace streamhub::projections

@@ -55,4 +55,11 @@ class database_server {
 /// Errors: as embedded_cluster::start.
 result<database_server> open_database(const database_config& config);
 
+/// As open_database, for a tool working beside a node (`streamhub replay`):
+/// when the embedded cluster is already running, it connects to that server
+/// and leaves it running; otherwise it starts the cluster as open_database
+/// does, and stops it when the returned object is destroyed.
+/// Errors: as embedded_cluster::attach and start.
+result<database_server> open_shared_database(const database_config& config);
+
 }  // namespace streamhub::projections

@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <fstream>
 #include <thread>
@@ -139,6 +140,27 @@ result<void> embedded_cluster::start() {
     return ready;
   }
   return {};
+}
+
+result<bool> embedded_cluster::attach() {
+  const auto pid = read_lock_pid(options_.data_dir / "postmaster.pid");
+  if (!pid || !process_alive(*pid)) return false;
+  if (auto ready = prepare(); !ready) return std::move(ready).err();
+  if (!runs_in(*pid, options_.data_dir, *owner_)) return false;
+  // postmaster.pid, one value a line: pid, data directory, start time, port,
+  // first socket directory, listen address, shared memory key, status.
+  std::ifstream in(options_.data_dir / "postmaster.pid");
+  std::string line;
+  std::vector<std::string> lines;
+  while (lines.size() < 5 && std::getline(in, line)) lines.push_back(line);
+  if (lines.size() < 5 || lines[4].empty()) return false;  // still starting
+  std::uint16_t port = 0;
+  if (std::from_chars(lines[3].data(), lines[3].data() + lines[3].size(), port).ec != std::errc{}) {
+    return false;
+  }
+  options_.port = port;
+  socket_dir_ = lines[4];
+  return true;
 }
 
 result<void> embedded_cluster::initialise() {

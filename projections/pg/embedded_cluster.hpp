@@ -100,6 +100,14 @@ class embedded_cluster {
   /// (cluster of another major version), timeout, io_error.
   result<void> start();
 
+  /// Joins a server already running in the data directory (another
+  /// process's, e.g. a serving node's) without taking it over: returns true
+  /// and conninfo() names the socket and port its postmaster.pid gives;
+  /// false when none runs there (then start() may be called). started()
+  /// stays false, so this object never stops the server.
+  /// Errors: as start() for finding the owner and binaries.
+  result<bool> attach();
+
   /// Stops the server, whoever started it; no-op when none runs.
   /// Errors: unavailable (it would not stop), io_error.
   result<void> stop(stop_mode mode = stop_mode::fast);

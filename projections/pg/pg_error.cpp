@@ -38,6 +38,7 @@ error_code classify_sqlstate(std::string_view sqlstate) noexcept {
     return error_code::unavailable;
   }
   if (sqlstate == "40003") return error_code::unavailable;
+  if (sqlstate == "42P01" || sqlstate == "3F000") return error_code::unavailable;
   if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "23505") {
     return error_code::conflict;
   }

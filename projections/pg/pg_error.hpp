@@ -7,6 +7,8 @@
 //    resources (class 53: too many connections, disk full), or a commit's
 //    outcome is unknown (in_doubt_error, 40003). The caller retries later; a
 //    projector re-reads its checkpoint first, so an unknown outcome is safe.
+//    Also a table or schema that does not exist (42P01, 3F000): a read
+//    model not created yet, or one being swapped for its rebuild.
 //  - conflict: serialization failure (40001), deadlock (40P01), unique
 //    violation (23505). Retrying the transaction may succeed.
 //  - timeout: statement_timeout (57014) or lock_timeout (55P03) expired.

@@ -10,8 +10,11 @@
 #include "gateway/api/relay/relay_hub.hpp"
 #include "gateway/auth/jwt.hpp"
 #include "gateway/auth/password_hasher.hpp"
+#include "gateway/metrics/registry.hpp"
 #include "gateway/server.hpp"
 #include "storage/rocksdb_event_log.hpp"
+#include "tools/streamhub/gateway_overrides.hpp"
+#include "tools/streamhub/read_models.hpp"
 #include "tools/streamhub/secret_file.hpp"
 
 namespace streamhub::tools {
@@ -54,6 +57,12 @@ result<std::uint16_t> node::start() {
   runtime_ = std::make_unique<actors::runtime>(*log_, runtime_options);
   components_.push("entity runtime", [this] { runtime_.reset(); });
 
+  if (options_.read_models) {
+    read_models_ = std::make_unique<read_models>(*log_, read_models_options{options_.data_dir, options_.pg_url});
+    if (auto started = read_models_->start(); !started) return fail(started.err());
+    components_.push("read models", [this] { read_models_.reset(); });
+  }
+
   auto secret = load_or_create_secret(options_.data_dir / "token.key");
   if (!secret) return fail(secret.err());
   gateway::auth::jwt_options jwt;
@@ -69,7 +78,8 @@ result<std::uint16_t> node::start() {
   gateway::api::api_options api_options;
   api_options.bootstrap_admins = options_.bootstrap_admins;
   services_ = std::make_unique<gateway::api::api_services>(gateway::api::api_services{
-      *runtime_, nullptr, tokens_, *hasher_, *relays_, api_options, now_us});
+      *runtime_, read_models_ ? read_models_->queries() : nullptr, tokens_, *hasher_, *relays_, api_options,
+      now_us});
   auto api = gateway::api::api_service::create(*services_);
   if (!api) return fail(error{api.err().code, "API: " + api.err().message});
   api_ = std::move(*api);
@@ -87,6 +97,11 @@ result<std::uint16_t> node::start() {
   server_options.tokens = tokens_;
   server_options.static_dir = options_.web_dir;
   server_options.allowed_origins = options_.allowed_origins;
+  server_options.metrics = std::make_shared<gateway::metrics::registry>();
+  if (read_models_) {
+    server_options.metrics->add_collector(read_models_->collector());
+    server_options.readiness = [models = read_models_.get()] { return models->caught_up(); };
+  }
   if (options_.limits_off) {
     // Zero disables a cap (limits_options.hpp).
     server_options.limits.max_connections_per_ip = 0;
@@ -95,6 +110,8 @@ result<std::uint16_t> node::start() {
     server_options.limits.operations_per_user = {};
     server_options.limits.max_operations_per_connection = 0;
   }
+  for (const auto& setting : options_.gateway_overrides)
+    if (auto applied = apply_gateway_override(setting, server_options); !applied) return fail(applied.err());
   server_ = std::make_unique<gateway::server>(std::move(server_options));
   auto port = server_->start();
   if (!port) return fail(error{port.err().code, "gateway: " + port.err().message});

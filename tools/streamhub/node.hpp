@@ -1,7 +1,8 @@
 #pragma once
 // One running StreamHub node: every component, started in dependency order
 // and stopped in reverse: the event log, the entity runtime, the token keys
-// and password hasher, the product API, the gateway on --listen.
+// and password hasher, the read models (PostgreSQL, projections, queries;
+// tools/streamhub/read_models.hpp), the product API, the gateway on --listen.
 //
 // Thread-safety: start() and stop() from one controlling thread.
 
@@ -37,6 +38,8 @@ struct api_services;
 
 namespace streamhub::tools {
 
+class read_models;
+
 struct node_options {
   std::filesystem::path data_dir = "./data";
   std::string listen = "127.0.0.1:8080";
@@ -50,10 +53,19 @@ struct node_options {
   std::vector<std::string> bootstrap_admins;
   /// Origins allowed to open WebSockets; empty: any.
   std::vector<std::string> allowed_origins;
+  /// PostgreSQL of the read models (--pg): a libpq URL. Unset or empty:
+  /// $STREAMHUB_PG, else a private cluster in DATA/pg.
+  std::optional<std::string> pg_url;
+  /// false (--no-pg): no PostgreSQL and no projections; lists, history and
+  /// search answer UNAVAILABLE.
+  bool read_models = true;
   /// Lifts the edge's per-IP and per-user caps (connections, operation
   /// rates) for load tests from one machine; size limits stay. Never for
   /// a node facing the public.
   bool limits_off = false;
+  /// "NAME=VALUE" gateway limits and timeouts (--limit), applied after
+  /// limits_off; tools/streamhub/gateway_overrides.hpp names them.
+  std::vector<std::string> gateway_overrides;
 };
 
 class node {
@@ -75,6 +87,7 @@ class node {
   component_stack components_;
   std::unique_ptr<storage::rocksdb_event_log> log_;
   std::unique_ptr<actors::runtime> runtime_;
+  std::unique_ptr<read_models> read_models_;
   std::shared_ptr<const gateway::auth::jwt_codec> tokens_;
   std::unique_ptr<gateway::auth::password_hasher> hasher_;
   std::unique_ptr<gateway::api::relay_hub> relays_;

@@ -7,7 +7,9 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include "gateway/server_options.hpp"
 #include "tools/streamhub/commands.hpp"
+#include "tools/streamhub/gateway_overrides.hpp"
 #include "tools/streamhub/listen_address.hpp"
 #include "tools/streamhub/node.hpp"
 #include "tools/streamhub/signals.hpp"
@@ -24,7 +26,10 @@ struct serve_options {
   std::string web_dir = STREAMHUB_DEFAULT_WEB_DIR;
   std::vector<std::string> admins;
   std::vector<std::string> origins;
+  std::string pg_url;
+  bool no_pg = false;
   bool limits_off = false;
+  std::vector<std::string> limits;
 };
 
 int serve(const common_options& common, const serve_options& options) {
@@ -45,7 +50,10 @@ int serve(const common_options& common, const serve_options& options) {
   if (std::filesystem::is_directory(options.web_dir)) n.web_dir = options.web_dir;
   n.bootstrap_admins = options.admins;
   n.allowed_origins = options.origins;
+  if (!options.pg_url.empty()) n.pg_url = options.pg_url;
+  n.read_models = !options.no_pg;
   n.limits_off = options.limits_off;
+  n.gateway_overrides = options.limits;
   if (n.limits_off) spdlog::warn("--limits-off: no per-IP or per-user connection and rate caps (load tests only)");
   node server{std::move(n)};
   auto port = server.start();
@@ -80,8 +88,21 @@ void add_serve_command(CLI::App& app, const common_options& common, command_runn
   cmd->add_option("--web", options->web_dir, "directory of the web app served at /")->capture_default_str();
   cmd->add_option("--admin", options->admins, "login made an admin when it registers (repeatable)");
   cmd->add_option("--allow-origin", options->origins, "origin allowed to open WebSockets (repeatable; none: any)");
+  cmd->add_option("--pg", options->pg_url,
+                  "PostgreSQL URL for the read models (default: $STREAMHUB_PG, else a private cluster in DATA/pg)");
+  cmd->add_flag("--no-pg", options->no_pg,
+                "run without PostgreSQL and projections: lists, history and search answer UNAVAILABLE")
+      ->excludes("--pg");
   cmd->add_flag("--limits-off", options->limits_off,
                 "lift per-IP and per-user connection and operation-rate caps (load tests from one machine only)");
+  cmd->add_option("--limit", options->limits,
+                  "NAME=VALUE: set one gateway limit or timeout (repeatable; 0 disables a cap). Names: " +
+                      gateway_override_names())
+      ->check([](const std::string& setting) {
+        gateway::server_options scratch;
+        auto applied = apply_gateway_override(setting, scratch);
+        return applied ? std::string() : applied.err().message;
+      });
   cmd->fallthrough();
   cmd->callback([&common, &run, options] {
     run = [&common, options] { return serve(common, *options); };

@@ -1,6 +1,6 @@
 #pragma once
 // A request's JSON text (its "variables") decoded straight into untyped
-// values, with nlohmann's SAX parser: no intermediate DOM. Objects become
+// values, with Boost.JSON's SAX parser: no intermediate DOM. Objects become
 // property_objects in key order; a repeated key keeps its first position
 // and its last value, as JSON.parse does. Numbers: integers that fit in 64
 // bits stay integers, others are doubles. Internal to execution.

@@ -5,6 +5,7 @@
 // spec: {
 //   protocols: ["graphql-transport-ws"] (default) | [] | [...],
 //   headers: { ... },            // e.g. Origin, Authorization
+//   localAddress: "127.0.0.2",   // connect from another loopback address
 //   steps: [                     // in order
 //     { send: <string or object> },          // a text message (objects as JSON)
 //     { sendBase64: "...", binary: false },  // raw bytes as a text (or binary) frame
@@ -15,7 +16,8 @@
 //   waitClose: true              // after the steps, wait for the server to close
 //                                // (false: close with 1000 and report)
 // }
-// Prints { status (of a refused upgrade, else 101), protocol, messages, close: { code, reason } | null },
+// Prints { status (of a refused upgrade, else 101), protocol, messages, close: { code, reason } | null }
+// (a refused upgrade adds its body and headers),
 // or { status: null, error } when the handshake failed on the client's side.
 
 import WebSocket from 'ws';
@@ -26,7 +28,10 @@ const spec = JSON.parse(args[0] ?? '{}');
 const protocols = spec.protocols ?? ['graphql-transport-ws'];
 const result = { status: null, protocol: null, messages: [], close: null };
 
-const ws = new WebSocket(spec.url ?? env.wsUrl, protocols, { headers: spec.headers ?? {} });
+const ws = new WebSocket(env.wsUrl, protocols, {
+  headers: spec.headers ?? {},
+  localAddress: spec.localAddress,
+});
 const closed = new Promise((resolve) => {
   ws.on('close', (code, reason) => {
     result.close = { code, reason: reason.toString() };

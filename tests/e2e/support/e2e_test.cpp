@@ -51,24 +51,38 @@ std::unique_ptr<running_client> e2e_test::start(std::string_view script, const s
   return std::make_unique<running_client>(script, args, client_env(extra));
 }
 
-nlohmann::json e2e_test::http(const nlohmann::json& requests) {
-  auto r = run("clients/http.mjs", {requests.dump()});
+nlohmann::json e2e_test::run_json(std::string_view script, const nlohmann::json& argument) {
+  auto r = run(script, {argument.dump()});
   if (r.exit_code != 0 || r.json().is_discarded()) ADD_FAILURE() << r.describe();
   return r.json();
 }
 
-nlohmann::json e2e_test::graphql(std::string_view query, const nlohmann::json& variables, std::string_view token) {
+nlohmann::json e2e_test::http(const nlohmann::json& requests) { return run_json("clients/http.mjs", requests); }
+
+nlohmann::json e2e_test::raw_ws(const nlohmann::json& spec) { return run_json("clients/raw_ws.mjs", spec); }
+
+nlohmann::json e2e_test::graphql_post(std::string_view query, const nlohmann::json& variables, std::string_view token) {
   nlohmann::json request{{"method", "POST"},
                          {"headers", {{"content-type", "application/json"}}},
                          {"body", nlohmann::json{{"query", query}, {"variables", variables}}.dump()}};
   if (!token.empty()) request["headers"]["authorization"] = "Bearer " + std::string(token);
-  return http(request);
+  return request;
 }
 
-nlohmann::json e2e_test::raw_ws(const nlohmann::json& spec) {
-  auto r = run("clients/raw_ws.mjs", {spec.dump()});
-  if (r.exit_code != 0 || r.json().is_discarded()) ADD_FAILURE() << r.describe();
-  return r.json();
+nlohmann::json e2e_test::graphql(std::string_view query, const nlohmann::json& variables, std::string_view token) {
+  return http(graphql_post(query, variables, token));
+}
+
+std::string e2e_test::register_user(const std::string& login) {
+  auto answer = graphql(R"(mutation($l: String!, $e: String!) {
+                             register(login: $l, email: $e, password: "correct horse battery") { accessToken } })",
+                        {{"l", login}, {"e", login + "@example.com"}});
+  const auto& token = answer["json"]["data"]["register"]["accessToken"];
+  if (!token.is_string()) {
+    ADD_FAILURE() << "cannot register " << login << ": " << answer;
+    return {};
+  }
+  return token.get<std::string>();
 }
 
 void e2e_test::expect_serving() {

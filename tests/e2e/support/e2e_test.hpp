@@ -57,6 +57,12 @@ class e2e_test : public ::testing::Test {
   /// A GraphQL request over HTTP POST; answers {status, headers, body, json}.
   nlohmann::json graphql(std::string_view query, const nlohmann::json& variables = nlohmann::json::object(),
                          std::string_view token = {});
+  /// The http() spec of that request, for batches.
+  static nlohmann::json graphql_post(std::string_view query, const nlohmann::json& variables = nlohmann::json::object(),
+                                     std::string_view token = {});
+  /// Registers `login` (password "correct horse battery"); its access
+  /// token, or "" with a test failure.
+  std::string register_user(const std::string& login);
 
   /// A scripted WebSocket session through clients/raw_ws.mjs (the spec is
   /// documented there); its report, or a discarded value with the client's
@@ -73,6 +79,10 @@ class e2e_test : public ::testing::Test {
   bool with_read_models_ = false;
 
  private:
+  /// Runs `script` with one JSON argument; its result line, or a discarded
+  /// value with the client's output added as a test failure.
+  nlohmann::json run_json(std::string_view script, const nlohmann::json& argument);
+
   testing::temp_dir temp_;
   std::filesystem::path data_dir_ = temp_.path() / "data";
   std::unique_ptr<served_node> server_;

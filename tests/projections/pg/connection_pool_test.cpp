@@ -44,6 +44,16 @@ TEST_F(ConnectionPoolTest, LeasesRunThePreparedStatements) {
   EXPECT_EQ(*answer, 42);
 }
 
+TEST_F(ConnectionPoolTest, NewConnectionsGetTheSessionSettings) {
+  auto options = pool_options(conninfo(), 1);
+  options.settings = {{"statement_timeout", "1234"}};
+  connection_pool pool(options);
+  auto lease = pool.acquire(milliseconds{1000});
+  ASSERT_TRUE(lease) << lease.err().message;
+  pqxx::nontransaction tx(lease->connection());
+  EXPECT_EQ(tx.exec1("SHOW statement_timeout")[0].as<std::string>(), "1234ms");
+}
+
 TEST_F(ConnectionPoolTest, AReturnedConnectionIsReused) {
   connection_pool pool(pool_options(conninfo(), 2));
   int first_backend = 0;

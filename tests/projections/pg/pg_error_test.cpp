@@ -16,8 +16,10 @@ error mapped(const Exception& e) {
   }
 }
 
+// Missing tables and schemas too: a read model not created yet, or swapped.
 TEST(ClassifySqlstateTest, ConnectionAndResourceTroubleIsUnavailable) {
-  for (const char* state : {"08000", "08006", "57P01", "57P02", "57P03", "53300", "53100", "40003"}) {
+  for (const char* state :
+       {"08000", "08006", "57P01", "57P02", "57P03", "53300", "53100", "40003", "42P01", "3F000"}) {
     EXPECT_EQ(classify_sqlstate(state), error_code::unavailable) << state;
   }
 }
@@ -34,7 +36,7 @@ TEST(ClassifySqlstateTest, CancelledWaitsAreTimeouts) {
 }
 
 TEST(ClassifySqlstateTest, EverythingElseIsInternal) {
-  for (const char* state : {"42601", "42P01", "23503", "22P02", "", "4"}) {
+  for (const char* state : {"42601", "42703", "23503", "22P02", "", "4"}) {
     EXPECT_EQ(classify_sqlstate(state), error_code::internal) << state;
   }
 }

@@ -3,7 +3,8 @@
 // over in-memory property objects, with resolvers on the root fields and
 // on friends, the rest read by the default resolver.
 //
-//   BM_ParseExecute     parse + prepare + coerce variables + execute
+//   BM_ParseValidateExecute  parse + validate + prepare + coerce variables
+//                         + execute (a document seen for the first time)
 //   BM_CachedExecute    a prepared operation: coerce variables + execute
 //   BM_SubscriptionEvent  one event of a prepared subscription
 //
@@ -15,6 +16,7 @@
 #include "protocol/graphql/execution/subscription.hpp"
 #include "protocol/graphql/parser.hpp"
 #include "protocol/graphql/schema_builder.hpp"
+#include "protocol/graphql/validation/validate.hpp"
 #include "tests/protocol/graphql/fixture.hpp"
 
 namespace streamhub::graphql {
@@ -127,17 +129,21 @@ std::size_t run(const std::shared_ptr<const prepared_operation>& op, std::string
   return size;
 }
 
-void BM_ParseExecute(benchmark::State& state) {
+void BM_ParseValidateExecute(benchmark::State& state) {
   const auto& f = shared_fixture();
   std::size_t bytes = 0;
   for (auto _ : state) {
     auto doc = parse_executable(query);
+    if (!validate(f.resolvers->schema(), *doc.value()).empty()) {
+      state.SkipWithError("invalid document");
+      break;
+    }
     auto op = prepared_operation::prepare(f.resolvers, std::move(doc).value());
     bytes = run(op.value(), variables);
   }
   state.counters["response_bytes"] = static_cast<double>(bytes);
 }
-BENCHMARK(BM_ParseExecute);
+BENCHMARK(BM_ParseValidateExecute);
 
 void BM_CachedExecute(benchmark::State& state) {
   const auto& f = shared_fixture();

@@ -1,0 +1,134 @@
+// Profiles with follower and following counts, and follows in both
+// directions (READ_MODELS.md, "users"). One projection, so that a count and
+// the follows it counts always agree.
+
+#include <pqxx/transaction_base>
+
+#include "projections/models/event_dispatch.hpp"
+#include "projections/models/read_models.hpp"
+
+namespace streamhub::projections {
+namespace {
+
+using namespace domain;
+
+constexpr std::string_view ddl_sql = R"sql(
+CREATE TABLE {schema}.users (
+  login text PRIMARY KEY,
+  login_as_typed text NOT NULL,
+  display_name text NOT NULL,
+  bio text NOT NULL DEFAULT '',
+  email text NOT NULL,
+  is_admin boolean NOT NULL DEFAULT false,
+  created_at timestamptz NOT NULL,
+  follower_count integer NOT NULL DEFAULT 0 CHECK (follower_count >= 0),
+  following_count integer NOT NULL DEFAULT 0 CHECK (following_count >= 0),
+  position bigint NOT NULL
+);
+CREATE INDEX users_login_trgm ON {schema}.users USING gin (login gin_trgm_ops);
+CREATE INDEX users_display_name_trgm ON {schema}.users USING gin (lower(display_name) gin_trgm_ops);
+
+CREATE TABLE {schema}.follows (
+  channel text NOT NULL,
+  follower text NOT NULL,
+  followed_at timestamptz NOT NULL,
+  position bigint NOT NULL,
+  PRIMARY KEY (channel, follower)
+);
+CREATE UNIQUE INDEX follows_by_channel ON {schema}.follows (channel, position DESC);
+CREATE UNIQUE INDEX follows_by_follower ON {schema}.follows (follower, position DESC);
+)sql";
+
+constexpr const char* insert_user = "users_insert";
+constexpr const char* update_profile = "users_update_profile";
+constexpr const char* set_admin = "users_set_admin";
+constexpr const char* add_follow = "users_add_follow";
+constexpr const char* remove_follow = "users_remove_follow";
+
+class users_writer final : public projection_writer {
+ public:
+  explicit users_writer(pqxx::transaction_base& tx) : tx_(tx) {}
+
+  result<void> apply(const event_envelope& event) override { return dispatch(event, *this); }
+  void flush() override {}
+
+  void operator()(const event_envelope& e, std::string_view login, const user_registered& r) {
+    tx_.exec_prepared0(insert_user, std::string(login), r.login, r.display_name, r.email,
+                       e.timestamp_us, e.position);
+  }
+
+  void operator()(const event_envelope&, std::string_view login, const profile_updated& p) {
+    tx_.exec_prepared0(update_profile, std::string(login), p.display_name, p.bio);
+  }
+
+  void operator()(const event_envelope&, std::string_view login, const role_granted& g) {
+    if (g.role == "admin") tx_.exec_prepared0(set_admin, std::string(login), true);
+  }
+
+  void operator()(const event_envelope&, std::string_view login, const role_revoked& r) {
+    if (r.role == "admin") tx_.exec_prepared0(set_admin, std::string(login), false);
+  }
+
+  void operator()(const event_envelope& e, std::string_view channel, const follower_added& f) {
+    tx_.exec_prepared0(add_follow, std::string(channel), f.user, e.timestamp_us, e.position);
+  }
+
+  void operator()(const event_envelope&, std::string_view channel, const follower_removed& f) {
+    tx_.exec_prepared0(remove_follow, std::string(channel), f.user);
+  }
+
+ private:
+  pqxx::transaction_base& tx_;
+};
+
+class users_projection final : public projection {
+ public:
+  read::read_model model() const noexcept override { return read::read_model::users; }
+  std::uint32_t version() const noexcept override { return 1; }
+
+  bool handles(std::string_view type) const noexcept override {
+    return is_one_of<user_registered, profile_updated, role_granted, role_revoked, follower_added,
+                     follower_removed>(type);
+  }
+
+  std::string_view ddl() const noexcept override { return ddl_sql; }
+
+  std::vector<prepared_statement> statements() const override {
+    return {
+        {insert_user,
+         "INSERT INTO {schema}.users (login, login_as_typed, display_name, email, created_at, "
+         "position) VALUES ($1, $2, $3, $4, us_to_timestamptz($5), $6)"},
+        {update_profile,
+         "UPDATE {schema}.users SET display_name = coalesce($2, display_name), "
+         "bio = coalesce($3, bio) WHERE login = $1"},
+        {set_admin, "UPDATE {schema}.users SET is_admin = $2 WHERE login = $1"},
+        // The counts move with the follow rows, in one statement each way.
+        {add_follow,
+         "WITH f AS (INSERT INTO {schema}.follows (channel, follower, followed_at, position) "
+         "VALUES ($1, $2, us_to_timestamptz($3), $4) RETURNING channel, follower) "
+         "UPDATE {schema}.users u SET "
+         "follower_count = follower_count + (u.login = f.channel)::int, "
+         "following_count = following_count + (u.login = f.follower)::int "
+         "FROM f WHERE u.login IN (f.channel, f.follower)"},
+        {remove_follow,
+         "WITH f AS (DELETE FROM {schema}.follows WHERE channel = $1 AND follower = $2 "
+         "RETURNING channel, follower) "
+         "UPDATE {schema}.users u SET "
+         "follower_count = follower_count - (u.login = f.channel)::int, "
+         "following_count = following_count - (u.login = f.follower)::int "
+         "FROM f WHERE u.login IN (f.channel, f.follower)"},
+    };
+  }
+
+  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx) const override {
+    return std::make_unique<users_writer>(tx);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<projection> make_users_projection() {
+  return std::make_unique<users_projection>();
+}
+
+}  // namespace streamhub::projections
