@@ -83,60 +83,66 @@ class analyzer {
   }
 
  private:
-  figures selection(const named_type* parent, selection_span set) {
+  // `in_page`: the selection of a paginated object (a Relay connection),
+  // whose lists (edges, nodes) are the page its field already counted.
+  figures selection(const named_type* parent, selection_span set, bool in_page = false) {
     figures total;
     for (const selection_node* sel : set) {
       switch (sel->kind) {
-        case selection_kind::field: total.merge(field(parent, sel->as<field_node>())); break;
+        case selection_kind::field: total.merge(field(parent, sel->as<field_node>(), in_page)); break;
         case selection_kind::inline_fragment: {
           const auto& inline_fragment = sel->as<inline_fragment_node>();
           const named_type* t = inline_fragment.type_condition.empty()
                                     ? parent
                                     : schema_.find_type(inline_fragment.type_condition.value);
-          total.merge(selection(t, inline_fragment.selection_set));
+          total.merge(selection(t, inline_fragment.selection_set, in_page));
           break;
         }
         case selection_kind::fragment_spread:
-          total.merge(fragment(sel->as<fragment_spread_node>().name.value));
+          total.merge(fragment(sel->as<fragment_spread_node>().name.value, in_page));
           break;
       }
     }
     return total;
   }
 
-  figures field(const named_type* parent, const field_node& node) {
+  figures field(const named_type* parent, const field_node& node, bool in_page) {
     const field_def* def = parent != nullptr ? schema_.find_field(*parent, node.name.value) : nullptr;
+    const bool list = def != nullptr && def->type.nullable().is_list();
+    const bool paged = def != nullptr && (def->find_argument("first") != nullptr || def->find_argument("last") != nullptr);
     figures sub;
     if (!node.selection_set.empty()) {
-      sub = selection(def != nullptr ? def->type.named_type() : nullptr, node.selection_set);
+      sub = selection(def != nullptr ? def->type.named_type() : nullptr, node.selection_set, paged && !list);
     }
-    const bool list = def != nullptr && def->type.nullable().is_list();
+    std::uint64_t multiplier = 1;
+    if (paged) multiplier = items(*def, node);
+    else if (list && !in_page) multiplier = options_.default_list_size;
     figures f;
     f.depth = sub.depth + 1;
     f.fields = add(sub.fields, 1);
     f.aliases = add(sub.aliases, node.alias.empty() ? 0 : 1);
-    f.cost = add(multiply(sub.cost, list ? items(*def, node) : 1), 1);
+    f.cost = add(multiply(sub.cost, multiplier), 1);
     return f;
   }
 
   // Memoised: each fragment is computed once however often it is spread.
-  figures fragment(std::string_view name) {
-    const auto known = memo_.find(name);
-    if (known != memo_.end()) return known->second;  // also breaks cycles
+  figures fragment(std::string_view name, bool in_page) {
+    auto& memo = memo_[in_page ? 1 : 0];
+    const auto known = memo.find(name);
+    if (known != memo.end()) return known->second;  // also breaks cycles
     const auto it = fragments_.find(name);
     if (it == fragments_.end()) return {};
-    memo_[name] = figures{};
+    memo[name] = figures{};
     const fragment_definition_node& def = *it->second;
-    const figures f = selection(schema_.find_type(def.type_condition.value), def.selection_set);
-    memo_[name] = f;
+    const figures f = selection(schema_.find_type(def.type_condition.value), def.selection_set, in_page);
+    memo[name] = f;
     return f;
   }
 
-  // How many items a list field asks for.
+  // How many items a paginated field asks for.
   std::uint64_t items(const field_def& def, const field_node& node) {
     const input_value_def* first = def.find_argument("first");
     const input_value_def* last = def.find_argument("last");
-    if (first == nullptr && last == nullptr) return options_.default_list_size;
     std::optional<std::uint64_t> n;
     for (const input_value_def* arg : {first, last}) {
       if (arg == nullptr) continue;
@@ -169,7 +175,7 @@ class analyzer {
   const int_variable_lookup& variables_;
   const analysis_options& options_;
   std::unordered_map<std::string_view, const fragment_definition_node*> fragments_;
-  std::unordered_map<std::string_view, figures> memo_;
+  std::unordered_map<std::string_view, figures> memo_[2];  // outside, inside a page
   bool uses_variables_ = false;
 };
 

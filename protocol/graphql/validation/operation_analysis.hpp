@@ -9,7 +9,9 @@
 // selection by how many items it asks for: its `first` or `last` argument
 // (the larger when both are given; a literal, else the variable's value,
 // else the variable's default, else the argument's default in the schema,
-// else 1). A list field whose definition has neither argument multiplies by
+// else 1). A Relay connection (an object field with `first` or `last`)
+// multiplies the same way, and the lists in its selection (edges, nodes) are
+// that page, not multiplied again. Any other list field multiplies by
 // analysis_options::default_list_size. Counts saturate at UINT64_MAX.
 //
 // Fragments are expanded through a memo, one computation per fragment, so

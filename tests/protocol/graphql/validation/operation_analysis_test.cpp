@@ -27,8 +27,10 @@ operation_analysis figures(const schema& s, std::string_view text, const int_var
 
 const schema& paged_schema() {
   static const auto s = build_or_die(R"(
-    type Query { items(first: Int, last: Int): [Item!]! all: [Item] one: Item }
-    type Item { id: ID tags(first: Int = 4): [String] children(first: Int): [Item] }
+    type Query { items(first: Int, last: Int): [Item!]! all: [Item] one: Item page(first: Int!): ItemConnection! }
+    type Item { id: ID tags(first: Int = 4): [String] children(first: Int): [Item] friends: [Item] more(first: Int!): ItemConnection }
+    type ItemConnection { edges: [ItemEdge!]! nodes: [Item!]! }
+    type ItemEdge { node: Item! cursor: String! }
   )");
   return *s;
 }
@@ -88,6 +90,24 @@ TEST(operation_analysis, list_cost_multiplies_by_first_or_last) {
             1u + 10 * (1 + 3 * 1));
   // A negative count is none.
   EXPECT_EQ(figures(paged_schema(), "{ items(first: -5) { id } }").cost, 1u);
+}
+
+TEST(operation_analysis, connections_multiply_by_their_page_once) {
+  // page(first: 50): its edges and nodes are the 50 items, not 10 more each.
+  EXPECT_EQ(figures(paged_schema(), "{ page(first: 50) { edges { node { id } cursor } } }").cost,
+            1u + 50 * (1 + 1 * ((1 + 1) + 1)));
+  EXPECT_EQ(figures(paged_schema(), "{ page(first: 50) { nodes { id } } }").cost, 1u + 50 * (1 + 1 * 1));
+  // Nested connections multiply: 100 items of 100 each.
+  EXPECT_EQ(figures(paged_schema(), "{ page(first: 100) { nodes { more(first: 100) { nodes { id } } } } }").cost,
+            1u + 100 * (1 + 1 * (1 + 100 * (1 + 1 * 1))));
+  // Also through fragments, spread inside and outside a page.
+  EXPECT_EQ(figures(paged_schema(), "{ page(first: 5) { ...P } all { ...I } } fragment P on ItemConnection "
+                                    "{ nodes { ...I } } fragment I on Item { id }")
+                .cost,
+            (1u + 5 * (1 + 1 * 1)) + (1u + 10 * 1));
+  // A list inside a page's items is not the page: it takes the default.
+  EXPECT_EQ(figures(paged_schema(), "{ page(first: 2) { nodes { friends { id } } } }").cost,
+            1u + 2 * (1 + 1 * (1 + 10 * 1)));
 }
 
 TEST(operation_analysis, lists_without_paging_arguments_use_the_default_size) {
