@@ -4,9 +4,9 @@
 //
 // replay_projection: applies the log into the rebuild target (schema
 // proj_<name>_next, projection_schema.hpp) up to the head, then swaps it in
-// (swap_in: one transaction). While it works the live projector goes on; when
-// the live tables got ahead of the rebuild in the meantime the swap is
-// refused, the rebuild catches up with the new head and tries again. An
+// (swap_in: one transaction). While it works the live projector goes on; the
+// swap's transaction first locks the live checkpoint row (the live projector
+// waits), brings the rebuild level with it, then swaps and commits. An
 // interrupted replay leaves its target behind, and the next one resumes it.
 //
 // verify_projection: builds the expected tables from the log into a
@@ -60,7 +60,7 @@ struct replay_summary {
 
 /// Rebuilds `p`'s tables from the log and swaps them in.
 /// Errors: as rebuilder::open and run_until, and swap_in; timeout when the
-/// live tables keep getting ahead of the rebuild (many attempts).
+/// log does not reach the live tables' position, or swaps keep conflicting.
 result<replay_summary> replay_projection(const projection& p, const storage::event_log& log,
                                          const replay_options& options);
 
