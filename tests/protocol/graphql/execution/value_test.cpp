@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "protocol/graphql/execution/inspect.hpp"
 
 namespace streamhub::graphql {
@@ -85,6 +87,21 @@ TEST(value_test, InspectWritesLikeGraphqlJs) {
   EXPECT_EQ(detail::inspect(value::list({value::list({value::list({value(1)})})})), "[[[Array]]]");
   EXPECT_EQ(detail::inspect(value(1e21)), "1e+21");
   EXPECT_EQ(detail::inspect(value(-0.0)), "0");
+}
+
+TEST(value_test, SameTextSeesADifferenceAtAnyPosition) {
+  // Names are compared in words of 8 and 4 bytes with overlapping tails:
+  // every length around those sizes, a difference at every position.
+  for (std::size_t n = 0; n <= 40; ++n) {
+    const std::string a(n, 'x');
+    EXPECT_TRUE(detail::same_text(a, std::string(n, 'x'))) << n;
+    EXPECT_FALSE(detail::same_text(a, std::string(n + 1, 'x'))) << n;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string b = a;
+      b[i] = 'y';
+      EXPECT_FALSE(detail::same_text(a, b)) << n << " at " << i;
+    }
+  }
 }
 
 }  // namespace
