@@ -151,15 +151,17 @@ class input_coercer {
       report(input, "Expected type \"" + std::string(type.name) + "\" to be an object.");
       return value();
     }
-    property_object out;
+    std::vector<property_object::entry> out;
+    out.reserve(type.input_fields.size());
+    std::size_t matched = 0;  // given fields the type defines
     for (const input_value_def& field : type.input_fields) {
       const value* given = fields->find(field.name);
       if (given == nullptr) {
         if (field.default_value != nullptr) {
           if (const value* def = defaults_.find(field)) {
-            out.add(std::string(field.name), *def);
+            out.emplace_back(std::string(field.name), *def);
           } else if (auto coerced = value_from_literal(*field.default_value, field.type, hooks_, nullptr)) {
-            out.add(std::string(field.name), std::move(*coerced));
+            out.emplace_back(std::string(field.name), std::move(*coerced));
           }
         } else if (field.type.is_non_null()) {
           report(input, "Field \"" + std::string(field.name) + "\" of required type \"" +
@@ -167,10 +169,14 @@ class input_coercer {
         }
         continue;
       }
+      ++matched;
       path_.emplace_back(std::string(field.name));
-      out.add(std::string(field.name), coerce(*given, field.type));
+      out.emplace_back(std::string(field.name), coerce(*given, field.type));
       path_.pop_back();
     }
+    // Each matched field accounts for a key of its own: as many as there are
+    // keys leaves none unknown.
+    if (matched == fields->size()) return value::properties(property_object(std::move(out)));
     for (const auto& [key, unused] : fields->entries()) {
       if (type.find_input_field(key) != nullptr) continue;
       std::vector<std::string_view> names;
@@ -178,7 +184,7 @@ class input_coercer {
       report(input, "Field \"" + key + "\" is not defined by type \"" + std::string(type.name) +
                         "\"." + did_you_mean(suggestion_list(key, names)));
     }
-    return value::properties(std::move(out));
+    return value::properties(property_object(std::move(out)));
   }
 
   void report(const value& invalid, std::string reason) {
