@@ -1,10 +1,12 @@
 #include "tools/streamhub/node.hpp"
 
 #include <chrono>
+#include <fstream>
 
 #include <spdlog/spdlog.h>
 
 #include "actors/runtime.hpp"
+#include "gateway/admin/admin_server.hpp"
 #include "gateway/api/api_service.hpp"
 #include "gateway/api/api_services.hpp"
 #include "gateway/api/relay/relay_hub.hpp"
@@ -13,8 +15,9 @@
 #include "gateway/metrics/registry.hpp"
 #include "gateway/server.hpp"
 #include "storage/rocksdb_event_log.hpp"
-#include "tools/streamhub/gateway_overrides.hpp"
 #include "tools/streamhub/read_models.hpp"
+#include "tools/streamhub/listen_address.hpp"
+#include "tools/streamhub/gateway_overrides.hpp"
 #include "tools/streamhub/secret_file.hpp"
 
 namespace streamhub::tools {
@@ -24,6 +27,21 @@ namespace {
 std::int64_t now_us() {
   using namespace std::chrono;
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+/// Writes `text` to `path` through a temporary file, so a reader never sees
+/// half of it.
+result<void> write_file_atomically(const std::filesystem::path& path, const std::string& text) {
+  const auto temporary = path.string() + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << text;
+    if (!out.flush()) return error{error_code::io_error, "cannot write " + temporary};
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) return error{error_code::io_error, "cannot write " + path.string() + ": " + ec.message()};
+  return {};
 }
 
 }  // namespace
@@ -119,7 +137,43 @@ result<std::uint16_t> node::start() {
     server_->stop();
     server_.reset();
   });
+  if (auto admin = start_admin(); !admin) return fail(admin.err());
   return *port;
 }
+
+result<void> node::start_admin() {
+  auto address = parse_listen_address(options_.admin_listen);
+  if (!address) return address.err();
+  auto token = load_or_create_secret(options_.data_dir / "admin.token");
+  if (!token) return token.err();
+  gateway::admin::admin_server_options admin_options;
+  admin_options.listen = address->to_string();
+  admin_options.allow_remote = options_.admin_allow_remote;
+  admin_options.token = std::move(*token);
+  admin_ = std::make_unique<gateway::admin::admin_server>(
+      std::move(admin_options), gateway::admin::admin_sources{runtime_.get(), server_.get(), nullptr});
+  auto port = admin_->start();
+  if (!port) {
+    admin_.reset();
+    return error{port.err().code, "admin endpoint: " + port.err().message};
+  }
+  // Where `streamhub admin` connects: a wildcard address is reached on loopback.
+  listen_address reach = *address;
+  reach.port = *port;
+  if (reach.host == "0.0.0.0") reach.host = "127.0.0.1";
+  if (reach.host == "::") reach.host = "::1";
+  const auto port_file = options_.data_dir / "admin.port";
+  components_.push("admin endpoint", [this, port_file] {
+    admin_->stop();
+    admin_.reset();
+    std::error_code ignored;
+    std::filesystem::remove(port_file, ignored);
+  });
+  if (auto written = write_file_atomically(port_file, reach.to_string() + "\n"); !written) return written;
+  spdlog::info("admin endpoint on {} (token in {})", reach.to_string(), (options_.data_dir / "admin.token").string());
+  return {};
+}
+
+std::uint16_t node::admin_port() const { return admin_ ? admin_->port() : 0; }
 
 }  // namespace streamhub::tools

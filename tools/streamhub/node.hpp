@@ -2,7 +2,8 @@
 // One running StreamHub node: every component, started in dependency order
 // and stopped in reverse: the event log, the entity runtime, the token keys
 // and password hasher, the read models (PostgreSQL, projections, queries;
-// tools/streamhub/read_models.hpp), the product API, the gateway on --listen.
+// tools/streamhub/read_models.hpp), the product API, the gateway on --listen, the admin
+// endpoint on --admin-listen (gateway/admin/admin_server.hpp).
 //
 // Thread-safety: start() and stop() from one controlling thread.
 
@@ -29,6 +30,9 @@ namespace auth {
 class jwt_codec;
 class password_hasher;
 }  // namespace auth
+namespace admin {
+class admin_server;
+}  // namespace admin
 namespace api {
 class relay_hub;
 class api_service;
@@ -66,6 +70,10 @@ struct node_options {
   /// "NAME=VALUE" gateway limits and timeouts (--limit), applied after
   /// limits_off; tools/streamhub/gateway_overrides.hpp names them.
   std::vector<std::string> gateway_overrides;
+  /// HOST:PORT of the admin endpoint (port 0: any free one, written to
+  /// DATA/admin.port); loopback only unless admin_allow_remote.
+  std::string admin_listen = "127.0.0.1:0";
+  bool admin_allow_remote = false;
 };
 
 class node {
@@ -82,7 +90,12 @@ class node {
   /// Stops every component, the gateway first. Idempotent.
   void stop();
 
+  /// The admin endpoint's port; 0 when not running.
+  std::uint16_t admin_port() const;
+
  private:
+  result<void> start_admin();
+
   node_options options_;
   component_stack components_;
   std::unique_ptr<storage::rocksdb_event_log> log_;
@@ -94,6 +107,7 @@ class node {
   std::unique_ptr<gateway::api::api_services> services_;
   std::shared_ptr<gateway::api::api_service> api_;
   std::unique_ptr<gateway::server> server_;
+  std::unique_ptr<gateway::admin::admin_server> admin_;
 };
 
 }  // namespace streamhub::tools

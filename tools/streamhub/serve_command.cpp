@@ -30,6 +30,8 @@ struct serve_options {
   bool no_pg = false;
   bool limits_off = false;
   std::vector<std::string> limits;
+  std::string admin_listen = "127.0.0.1:0";
+  bool admin_allow_remote = false;
 };
 
 int serve(const common_options& common, const serve_options& options) {
@@ -54,6 +56,8 @@ int serve(const common_options& common, const serve_options& options) {
   n.read_models = !options.no_pg;
   n.limits_off = options.limits_off;
   n.gateway_overrides = options.limits;
+  n.admin_listen = options.admin_listen;
+  n.admin_allow_remote = options.admin_allow_remote;
   if (n.limits_off) spdlog::warn("--limits-off: no per-IP or per-user connection and rate caps (load tests only)");
   node server{std::move(n)};
   auto port = server.start();
@@ -95,6 +99,11 @@ void add_serve_command(CLI::App& app, const common_options& common, command_runn
       ->excludes("--pg");
   cmd->add_flag("--limits-off", options->limits_off,
                 "lift per-IP and per-user connection and operation-rate caps (load tests from one machine only)");
+  cmd->add_option("--admin-listen", options->admin_listen,
+                  "HOST:PORT of the admin endpoint (port 0: any free port, written to DATA/admin.port)")
+      ->capture_default_str();
+  cmd->add_flag("--admin-allow-remote", options->admin_allow_remote,
+                "allow a non-loopback --admin-listen address (the token is then all that guards the node)");
   cmd->add_option("--limit", options->limits,
                   "NAME=VALUE: set one gateway limit or timeout (repeatable; 0 disables a cap). Names: " +
                       gateway_override_names())
