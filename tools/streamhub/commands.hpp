@@ -32,6 +32,8 @@ using command_runner = std::function<int()>;
 void add_serve_command(CLI::App& app, const common_options& common, command_runner& run);
 /// `streamhub log` and `streamhub log stats`: log_command.cpp.
 void add_log_command(CLI::App& app, const common_options& common, command_runner& run);
+/// `streamhub replay`: replay_command.cpp.
+void add_replay_command(CLI::App& app, const common_options& common, command_runner& run);
 /// `streamhub admin`: admin_command.cpp.
 void add_admin_command(CLI::App& app, const common_options& common, command_runner& run);
 

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   add_serve_command(app, common, run);
   add_log_command(app, common, run);
+  add_replay_command(app, common, run);
   add_admin_command(app, common, run);
   CLI11_PARSE(app, argc, argv);
 
