@@ -66,6 +66,9 @@ void http_session::on_read(boost::system::error_code ec) {
     socket_.shutdown(tcp::socket::shutdown_send, ignored);
     return;
   }
+  // Answers to a request that was not read whole (bad syntax, a body or
+  // headers over their limit) close the connection: the rest of it is still
+  // on the wire. A request read whole keeps the connection whatever the status.
   keep_alive_ = false;
   version_ = 11;
   head_ = false;
@@ -253,8 +256,6 @@ void http_session::respond(unsigned status, std::string_view content_type, std::
   const auto size = body.size();
   if (!head_) res.body() = std::move(body);
   res.content_length(size);
-  // Unread request bytes make the connection unusable after these.
-  if (status == 400 || status == 413 || status == 431) keep_alive_ = false;
   res.keep_alive(keep_alive_);
   send(http::message_generator(std::move(res)), keep_alive_);
 }

@@ -100,6 +100,20 @@ TEST_F(http_session_test, request_errors_are_400_or_200_by_media_type) {
   EXPECT_EQ(down.header("retry-after"), "2");
 }
 
+TEST_F(http_session_test, a_request_error_keeps_the_connection) {
+  start();
+  const std::string bad = R"({"query":"syntax error"})";
+  const std::string good = R"({"query":"{ hello }"})";
+  auto request = [](const std::string& body, const char* connection) {
+    return "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: " +
+           std::string(connection) + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  };
+  // Two requests on one connection: the first answered 400, its body read whole.
+  const std::string replies = raw_exchange(port_, request(bad, "keep-alive") + request(good, "close"));
+  EXPECT_EQ(replies.rfind("HTTP/1.1 400", 0), 0u) << replies;
+  EXPECT_NE(replies.find("HTTP/1.1 200"), std::string::npos) << replies;
+}
+
 TEST_F(http_session_test, get_executes_queries_but_not_mutations) {
   start();
   const auto query = http_call(port_, "GET", "/graphql?query=%7B%20hello%20%7D&variables=%7B%22x%22%3A2%7D");
