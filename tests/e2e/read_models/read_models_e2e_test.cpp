@@ -6,12 +6,20 @@
 
 #include "tests/e2e/support/e2e_test.hpp"
 
+#include <filesystem>
+
 namespace streamhub::e2e {
 namespace {
 
 class read_models_test : public e2e_test {
  protected:
-  read_models_test() { with_read_models_ = true; }
+  read_models_test() {
+    with_read_models_ = true;
+    // Run as root, PostgreSQL runs as an unprivileged user, which must be
+    // able to pass through the private temporary directory to DATA/pg.
+    std::filesystem::permissions(data_dir().parent_path(), std::filesystem::perms::others_exec,
+                                 std::filesystem::perm_options::add);
+  }
 
   /// Starts a server with `flags` and runs read_models/<script> against it.
   void check(const std::string& script, std::vector<std::string> flags = {}) {
