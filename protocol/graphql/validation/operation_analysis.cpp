@@ -122,6 +122,10 @@ class analyzer {
     f.fields = add(sub.fields, 1);
     f.aliases = add(sub.aliases, node.alias.empty() ? 0 : 1);
     f.cost = add(multiply(sub.cost, multiplier), 1);
+    if (introspection(node)) {
+      f.depth = 1;
+      f.cost = 1;
+    }
     return f;
   }
 
@@ -137,6 +141,13 @@ class analyzer {
     const figures f = selection(schema_.find_type(def.type_condition.value), def.selection_set, in_page);
     memo[name] = f;
     return f;
+  }
+
+  // Introspection answers are as big as the schema, not as the document is
+  // deep (getIntrospectionQuery() nests type references 9 deep); the
+  // executor's response-size limit bounds them.
+  static bool introspection(const field_node& node) {
+    return node.name.value == "__schema" || node.name.value == "__type";
   }
 
   // How many items a paginated field asks for.

@@ -14,6 +14,11 @@
 // that page, not multiplied again. Any other list field multiplies by
 // analysis_options::default_list_size. Counts saturate at UINT64_MAX.
 //
+// Introspection (`__schema`, `__type`) counts as depth 1 and cost 1: its
+// answer is bounded by the schema (and the executor's response limit), and
+// GraphiQL's introspection query is deeper than any product query needs.
+// Its fields and aliases count as usual.
+//
 // Fragments are expanded through a memo, one computation per fragment, so
 // the work is linear in the document even when the expanded operation is
 // exponentially large (the figures then say so).

@@ -110,6 +110,16 @@ TEST(operation_analysis, connections_multiply_by_their_page_once) {
             1u + 2 * (1 + 1 * (1 + 10 * 1)));
 }
 
+TEST(operation_analysis, introspection_counts_as_depth_one_and_cost_one) {
+  const auto f = figures(paged_schema(),
+                         "{ all { id } __schema { t: types { fields { type { ofType { ofType { ofType { name } } } } } } } }");
+  EXPECT_EQ(f.depth, 2u);                 // all { id }
+  EXPECT_EQ(f.cost, (1u + 10 * 1) + 1);  // all, then __schema
+  EXPECT_EQ(f.aliases, 1u);               // still counted inside
+  EXPECT_EQ(f.fields, 2u + 8);
+  EXPECT_EQ(figures(paged_schema(), "{ __type(name: \"Item\") { fields { type { ofType { name } } } } }").depth, 1u);
+}
+
 TEST(operation_analysis, lists_without_paging_arguments_use_the_default_size) {
   EXPECT_EQ(figures(paged_schema(), "{ all { id } }").cost, 1u + 10 * 1);
   analysis_options options;
