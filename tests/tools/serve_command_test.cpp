@@ -25,13 +25,15 @@ bool wait_for_log(child_process& server, std::string_view text) {
 TEST(ServeCommandTest, OpensTheLogRunsUntilSigtermAndStopsCleanly) {
   streamhub::testing::temp_dir temp;
   const auto data = temp.path() / "data";
+  // Without PostgreSQL: this is about the event log (the read models have
+  // their own tests).
   child_process server({STREAMHUB_PATH, "--log-format", "text", "--data", data.string(), "serve",
-                        "--listen", "127.0.0.1:0"});
+                        "--listen", "127.0.0.1:0", "--no-pg"});
   ASSERT_TRUE(wait_for_log(server, "event log")) << server.err();
   ASSERT_TRUE(wait_for_log(server, "serving")) << server.err();
 
   // The log is in use: a second server is refused, a reader is not.
-  child_process second({STREAMHUB_PATH, "--data", data.string(), "serve"});
+  child_process second({STREAMHUB_PATH, "--data", data.string(), "serve", "--no-pg"});
   EXPECT_EQ(second.wait(), 1);
   EXPECT_NE(second.err().find("another process"), std::string::npos) << second.err();
   child_process reader({STREAMHUB_PATH, "--data", data.string(), "log", "stats", "--json"});

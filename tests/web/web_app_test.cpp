@@ -13,7 +13,7 @@ namespace {
 
 TEST(WebAppTest, TwoBrowsersChatInALiveChannel) {
   streamhub::testing::temp_dir temp;
-  e2e::served_node server(temp.path() / "data", {"--web", STREAMHUB_WEB_DIR});
+  e2e::served_node server(temp.path() / "data", {"--no-pg", "--web", STREAMHUB_WEB_DIR});
   ASSERT_TRUE(server.serving()) << server.log();
 
   streamhub::testing::child_process browser(

@@ -16,6 +16,7 @@
 #include "gateway/server.hpp"
 #include "storage/rocksdb_event_log.hpp"
 #include "tools/streamhub/read_models.hpp"
+#include "tools/streamhub/runtime_metrics.hpp"
 #include "tools/streamhub/listen_address.hpp"
 #include "tools/streamhub/gateway_overrides.hpp"
 #include "tools/streamhub/secret_file.hpp"
@@ -116,6 +117,7 @@ result<std::uint16_t> node::start() {
   server_options.static_dir = options_.web_dir;
   server_options.allowed_origins = options_.allowed_origins;
   server_options.metrics = std::make_shared<gateway::metrics::registry>();
+  server_options.metrics->add_collector(runtime_collector(*runtime_, *log_));
   if (read_models_) {
     server_options.metrics->add_collector(read_models_->collector());
     server_options.readiness = [models = read_models_.get()] { return models->caught_up(); };
