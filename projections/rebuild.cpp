@@ -81,6 +81,10 @@ result<rebuild_progress> rebuilder::run_until(log_position until) {
   auto& s = *impl_;
   s.progress.until = until;
   while (s.progress.position < until) {
+    if (s.options.stop_requested && s.options.stop_requested()) {
+      return error{error_code::unavailable, "the rebuild of " + s.checkpoint + " was stopped at position " +
+                                                std::to_string(s.progress.position)};
+    }
     batch_limits limits = s.options.limits;
     limits.max_events = static_cast<std::size_t>(
         std::min<log_position>(limits.max_events, until - s.progress.position));

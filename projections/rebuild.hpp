@@ -51,6 +51,9 @@ struct rebuild_options {
   batch_limits limits{20'000, 16u << 20};
   /// Called on the caller's thread after each commit.
   std::function<void(const rebuild_progress&)> on_progress;
+  /// Asked between transactions; true stops run_until (unavailable). What
+  /// was committed stays, so a later rebuild of the same target resumes.
+  std::function<bool()> stop_requested;
 };
 
 class rebuilder {
@@ -75,7 +78,8 @@ class rebuilder {
   /// Errors: unavailable or timeout (PostgreSQL: call again, it resumes
   /// from the checkpoint), failed (internal, naming the event) when an event
   /// fails under the halt policy, conflict when the checkpoint row moved
-  /// under it (someone else writes the target), corrupt or io_error (log).
+  /// under it (someone else writes the target), corrupt or io_error (log),
+  /// unavailable when options.stop_requested said so.
   result<rebuild_progress> run_until(log_position until);
 
   const rebuild_progress& progress() const noexcept;

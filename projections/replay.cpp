@@ -34,6 +34,7 @@ rebuild_options rebuild_options_from(const replay_options& options, failure_poli
   r.on_failure = policy;
   r.limits = options.limits;
   r.on_progress = options.on_progress;
+  r.stop_requested = options.stop_requested;
   return r;
 }
 

@@ -43,6 +43,9 @@ struct replay_options {
   std::function<log_position()> head;
   /// Called on the caller's thread after each commit.
   std::function<void(const rebuild_progress&)> on_progress;
+  /// Asked between transactions: true stops the replay (unavailable) where
+  /// it stands; the next replay of the projection resumes from there.
+  std::function<bool()> stop_requested;
 };
 
 struct replay_summary {
