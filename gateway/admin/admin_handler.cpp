@@ -190,7 +190,8 @@ void run_projections(const std::shared_ptr<handler_state>& s, const command& c, 
                        {"checkpoint", p.checkpoint},
                        {"lag", p.lag},
                        {"dead_letters", p.dead_letters},
-                       {"last_error", p.last_error}});
+                       {"last_error", p.last_error},
+                       {"last_replay", p.last_replay}});
   answer(done, json{{"log_head", head}, {"projections", std::move(out)}});
 }
 

@@ -35,6 +35,9 @@ struct projection_info {
   std::uint64_t dead_letters = 0;
   /// The last error; empty when none.
   std::string last_error;
+  /// How the last replay started from the admin endpoint ended; empty when
+  /// none ended.
+  std::string last_replay;
 };
 
 /// The node's projections, as the admin endpoint drives them. Methods are

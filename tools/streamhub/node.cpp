@@ -153,7 +153,8 @@ result<void> node::start_admin() {
   admin_options.allow_remote = options_.admin_allow_remote;
   admin_options.token = std::move(*token);
   admin_ = std::make_unique<gateway::admin::admin_server>(
-      std::move(admin_options), gateway::admin::admin_sources{runtime_.get(), server_.get(), nullptr});
+      std::move(admin_options), gateway::admin::admin_sources{runtime_.get(), server_.get(),
+                                    read_models_ ? read_models_->admin_control() : nullptr});
   auto port = admin_->start();
   if (!port) {
     admin_.reset();

@@ -7,6 +7,7 @@
 #include "projections/pg/migrations.hpp"
 #include "projections/projection_runtime.hpp"
 #include "projections/read/query_service.hpp"
+#include "tools/streamhub/projection_admin.hpp"
 
 namespace streamhub::tools {
 
@@ -101,6 +102,7 @@ result<void> read_models::start() {
   projections::read::query_service_options query_options;
   query_options.conninfo = database_->conninfo();
   queries_ = std::make_unique<projections::read::query_service>(query_options, projections_->positions());
+  admin_ = std::make_shared<projection_admin>(log_, *projections_, database_->conninfo());
 
   auto migrated = migrate_and_project({});
   if (migrated) return {};
@@ -140,6 +142,8 @@ void read_models::stop() {
     retry_.join();
   }
   projecting_ = false;
+  // Replays first: they read the log and write to PostgreSQL.
+  if (admin_) admin_->shutdown();
   if (queries_) queries_->stop();
   if (projections_) projections_->stop();
   queries_.reset();
@@ -156,6 +160,8 @@ bool read_models::caught_up() const noexcept {
   const auto applied = projections_->positions()->min_position(projections::read::read_model_set::all());
   return applied + options_.ready_lag_events >= head;
 }
+
+std::shared_ptr<gateway::admin::projection_control> read_models::admin_control() const { return admin_; }
 
 gateway::metrics::collector read_models::collector() const {
   return [this] {

@@ -21,6 +21,7 @@
 #include <string>
 #include <thread>
 
+#include "gateway/admin/admin_sources.hpp"
 #include "gateway/metrics/registry.hpp"
 #include "protocol/error.hpp"
 #include "storage/event_log.hpp"
@@ -34,6 +35,8 @@ class query_service;
 }  // namespace streamhub::projections
 
 namespace streamhub::tools {
+
+class projection_admin;
 
 struct read_models_options {
   /// The node's data directory: the embedded cluster lives in DATA/pg.
@@ -74,6 +77,10 @@ class read_models {
   /// than ready_lag_events behind the log. Never blocks.
   bool caught_up() const noexcept;
 
+  /// What the admin endpoint's `projections` and `replay` drive; valid
+  /// between start() and stop(), and refusing every call after stop().
+  std::shared_ptr<gateway::admin::projection_control> admin_control() const;
+
   /// Scrape-time samples: per projection its applied position, lag in
   /// events and seconds, status and counters; the query service's figures.
   gateway::metrics::collector collector() const;
@@ -87,6 +94,7 @@ class read_models {
   std::unique_ptr<projections::database_server> database_;
   std::unique_ptr<projections::projection_runtime> projections_;
   std::unique_ptr<projections::read::query_service> queries_;
+  std::shared_ptr<projection_admin> admin_;
   /// Retries the migrations while PostgreSQL is unreachable.
   std::jthread retry_;
   std::atomic<bool> projecting_{false};
