@@ -134,6 +134,23 @@ TEST_F(AdminShellTest, ScriptedCommandsPrintOneJsonLineEach) {
   EXPECT_EQ(script.err(), "error: unknown command 'inspct' (did you mean 'inspect'?); 'help' lists them\n");
 }
 
+TEST_F(AdminShellTest, ConnectNamesTheNodeAndTokenFileItsToken) {
+  register_alice();
+  std::ifstream port_file(data_ / "admin.port");
+  std::string address;
+  ASSERT_TRUE(std::getline(port_file, address));
+  // Another data directory: only --connect and --token-file lead to the node.
+  const auto elsewhere = temp_.path() / "elsewhere";
+  const std::string command = std::string(STREAMHUB_PATH) + " --data " + elsewhere.string() + " admin --connect " +
+                              address + " --token-file " + (data_ / "admin.token").string() +
+                              " -c 'inspect user:alice'";
+  child_process p({"/bin/sh", "-c", command});
+  ASSERT_EQ(p.wait(), 0) << p.err();
+  const json answer = json::parse(p.out());
+  EXPECT_EQ(answer["id"], "user:alice");
+  EXPECT_EQ(answer["state"]["state"]["login"], "alice") << answer;
+}
+
 TEST_F(AdminShellTest, AWrongTokenIsRefused) {
   const auto wrong = temp_.path() / "wrong.token";
   std::ofstream(wrong) << "0000\n";
@@ -175,6 +192,9 @@ TEST_F(AdminShellTest, TheInteractiveShellRunsEveryCommand) {
     EXPECT_TRUE(shell.expect("streamhub> ")) << shell.screen();
   };
   run("help", "events ID [--from V] [--limit N]");
+  // JSON on a terminal is coloured: keys blue, strings green.
+  run("inspect user:alice", "\"login\": \"alice\"");
+  EXPECT_NE(shell.raw().find("\x1b[34m\"login\"\x1b[0m: \x1b[32m\"alice\"\x1b[0m"), std::string::npos);
   run("stats", "\"append_rate_per_s\": ");
   run("actors user", "\"id\": \"user:alice\"");
   run("inspect user:alice", "\"login\": \"alice\"");
@@ -223,6 +243,18 @@ TEST_F(AdminShellTest, TheInteractiveShellRunsEveryCommand) {
   const std::string kept((std::istreambuf_iterator<char>(saved)), std::istreambuf_iterator<char>());
   EXPECT_NE(kept.find("inspect user:alcie\n"), std::string::npos) << kept;
   EXPECT_NE(kept.find("tail user:alice\n"), std::string::npos) << kept;
+
+  // The next shell starts with that history: Up brings the last command back.
+  pseudo_terminal again({STREAMHUB_PATH, "--data", data_.string(), "admin", "--history", history.string()},
+                        {"TERM=xterm", "HOME=" + temp_.path().string()});
+  ASSERT_TRUE(again.expect("streamhub> ")) << again.screen();
+  again.type("\x1b[A");
+  ASSERT_TRUE(again.expect("stats")) << again.screen();
+  again.type("\r");
+  ASSERT_TRUE(again.expect("\"uptime_s\": ")) << again.screen();
+  ASSERT_TRUE(again.expect("streamhub> "));
+  again.type("\x04");
+  EXPECT_EQ(again.wait(), 0);
 }
 
 }  // namespace

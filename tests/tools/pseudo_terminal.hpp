@@ -75,6 +75,8 @@ class pseudo_terminal {
   const std::string& last() const { return last_; }
   /// Everything shown so far, escape sequences stripped.
   const std::string& screen() const { return screen_; }
+  /// Everything the program wrote so far, escape sequences included.
+  const std::string& raw() const { return raw_; }
 
   /// Waits for the exit (reading on, so the program never blocks on output);
   /// the exit code, 128 + signal when killed.
@@ -98,6 +100,7 @@ class pseudo_terminal {
     char buf[4096];
     const ssize_t n = ::read(master_, buf, sizeof buf);
     if (n <= 0) return false;  // EIO once the program has exited
+    raw_.append(buf, static_cast<std::size_t>(n));
     append_stripped(std::string_view(buf, static_cast<std::size_t>(n)));
     return true;
   }
@@ -126,6 +129,7 @@ class pseudo_terminal {
   pid_t pid_ = -1;
   int master_ = -1;
   std::string screen_;
+  std::string raw_;
   std::string last_;
   std::size_t consumed_ = 0;
   int escape_ = 0;
