@@ -1,0 +1,39 @@
+// The graphql-ws client from npm against a channel's live subscriptions:
+// streamEvents (every kind of channel event with its sequence number and
+// event id; resuming with `after` gives exactly the missed events). The
+// client scripts assert the details and print a summary checked here.
+
+#include "tests/e2e/support/e2e_test.hpp"
+
+namespace streamhub::e2e {
+namespace {
+
+using json = nlohmann::json;
+using channel_subscriptions_test = e2e_test;
+
+std::vector<std::string> types_of(const json& events) {
+  std::vector<std::string> out;
+  for (const auto& e : events) out.push_back(e["type"].get<std::string>());
+  return out;
+}
+
+TEST_F(channel_subscriptions_test, StreamEventsDeliverEveryKindAndResumeWithExactlyTheMissedOnes) {
+  ASSERT_TRUE(start_server());
+  auto r = run("clients/stream_events.mjs");
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const json report = r.json();
+  EXPECT_EQ(types_of(report["witness"]),
+            (std::vector<std::string>{"StreamWentLive", "NewFollower", "RaidIncoming", "NewSubscription",
+                                      "NewSubscription", "StreamWentOffline", "StreamWentLive", "StreamUpdated"}))
+      << report;
+  // The missed four, then the two that came live.
+  EXPECT_EQ(types_of(report["resumed"]),
+            (std::vector<std::string>{"RaidIncoming", "NewSubscription", "NewSubscription", "StreamWentOffline",
+                                      "StreamWentLive", "StreamUpdated"}))
+      << report;
+  ASSERT_EQ(report["resumed"].size(), 6u) << report;
+  EXPECT_GT(report["resumed"][0]["sequence"], report["resumedAfter"]) << report;
+}
+
+}  // namespace
+}  // namespace streamhub::e2e
