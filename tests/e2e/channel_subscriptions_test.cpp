@@ -1,7 +1,8 @@
 // The graphql-ws client from npm against a channel's live subscriptions:
 // streamEvents (every kind of channel event with its sequence number and
-// event id; resuming with `after` gives exactly the missed events). The
-// client scripts assert the details and print a summary checked here.
+// event id; resuming with `after` gives exactly the missed events) and
+// viewerCount (joins and leaves of chat viewers). The client scripts assert
+// the details and print a summary checked here.
 
 #include "tests/e2e/support/e2e_test.hpp"
 
@@ -33,6 +34,14 @@ TEST_F(channel_subscriptions_test, StreamEventsDeliverEveryKindAndResumeWithExac
       << report;
   ASSERT_EQ(report["resumed"].size(), 6u) << report;
   EXPECT_GT(report["resumed"][0]["sequence"], report["resumedAfter"]) << report;
+}
+
+TEST_F(channel_subscriptions_test, ViewerCountFollowsChatViewersJoiningAndLeaving) {
+  ASSERT_TRUE(start_server());
+  auto r = run("clients/viewer_count.mjs");
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_EQ(r.json()["counts"], json({1, 2, 1, 0})) << r.describe();
+  EXPECT_EQ(r.json()["refused"], "BAD_USER_INPUT") << r.describe();
 }
 
 }  // namespace

@@ -67,10 +67,14 @@ graphql::subscribe_result chat_messages(const field_call& c) {
   auto channel = login_arg(c, "channel");
   if (!channel) return to_field_error(channel.err());
   auto& runtime = context_of(c).services.runtime;
-  runtime.viewer_joined(*channel);  // Watching the chat counts as viewing.
-  return join_relay(c, domain::chat_stream(*channel),
-                    [](const actors::published_event& e) { return chat_event_value(e); }, {},
-                    [&runtime, channel = *channel] { runtime.viewer_left(channel); });
+  auto joined = join_relay(c, domain::chat_stream(*channel),
+                           [](const actors::published_event& e) { return chat_event_value(e); }, {},
+                           [&runtime, channel = *channel] { runtime.viewer_left(channel); });
+  // Watching the chat counts as viewing. Only a subscription that started
+  // counts: a refused one (a malformed `after`) never leaves, and counting it
+  // would keep a phantom viewer for good.
+  if (std::holds_alternative<graphql::source_stream>(joined)) runtime.viewer_joined(*channel);
+  return joined;
 }
 
 graphql::subscribe_result stream_events(const field_call& c) {
