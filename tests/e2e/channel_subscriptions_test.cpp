@@ -1,8 +1,9 @@
 // The graphql-ws client from npm against a channel's live subscriptions:
 // streamEvents (every kind of channel event with its sequence number and
-// event id; resuming with `after` gives exactly the missed events) and
-// viewerCount (joins and leaves of chat viewers). The client scripts assert
-// the details and print a summary checked here.
+// event id; resuming with `after` gives exactly the missed events),
+// viewerCount (joins and leaves of chat viewers) and notifications (a
+// follower told of a go-live). The client scripts assert the details and
+// print a summary checked here.
 
 #include "tests/e2e/support/e2e_test.hpp"
 
@@ -42,6 +43,19 @@ TEST_F(channel_subscriptions_test, ViewerCountFollowsChatViewersJoiningAndLeavin
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_EQ(r.json()["counts"], json({1, 2, 1, 0})) << r.describe();
   EXPECT_EQ(r.json()["refused"], "BAD_USER_INPUT") << r.describe();
+}
+
+TEST_F(channel_subscriptions_test, NotificationsTellFollowersOfAGoLiveAndBroadcastersOfFollowers) {
+  ASSERT_TRUE(start_server());
+  auto r = run("clients/live_notifications.mjs");
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const json report = r.json();
+  EXPECT_EQ(report["fan"], json::parse(R"([{"kind":"STREAM_LIVE","channel":"host","actor":null}])")) << report;
+  EXPECT_EQ(report["other"], json::parse(R"([{"kind":"NEW_FOLLOWER","channel":"other","actor":"fan"}])")) << report;
+  EXPECT_EQ(report["host"], json::parse(R"([{"kind":"NEW_FOLLOWER","channel":"host","actor":"fan"},
+                                             {"kind":"NEW_FOLLOWER","channel":"host","actor":"other"}])"))
+      << report;
+  EXPECT_EQ(report["anonymous"], "UNAUTHENTICATED") << report;
 }
 
 }  // namespace
