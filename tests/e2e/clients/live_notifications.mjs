@@ -3,7 +3,8 @@
 // who does not follow the channel is not told (the next notification each
 // user gets is the expected one: notifications of one user arrive in order).
 //   node clients/live_notifications.mjs
-// Asserts itself; prints { fan: [...], other: [...], host: [...],
+// Asserts itself; prints a line per notification received, then
+// { fan: [...], other: [...], host: [...],
 // anonymous: <error code> } (kind, channel, actor of each notification).
 
 import { check, deadline, emit, gqlData, register } from './lib/harness.mjs';
@@ -33,6 +34,7 @@ async function listen(user) {
     async next(kind) {
       const n = await nextData(op, 'notifications');
       got.push(n);
+      emit({ inbox: user.login, received: n.kind });  // where a hang stopped
       check(n.kind === kind, `${user.login} expected ${kind}, got ${JSON.stringify(got)}`);
       check(n.id === `${user.login}:${n.position}` && !n.read, `${user.login}: ${JSON.stringify(n)}`);
       return n;
