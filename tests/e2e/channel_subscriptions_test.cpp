@@ -1,11 +1,14 @@
 // The graphql-ws client from npm against a channel's live subscriptions:
 // streamEvents (every kind of channel event with its sequence number and
-// event id; resuming with `after` gives exactly the missed events),
+// event id, checked against the log through streamhub admin; resuming with
+// `after` gives exactly the missed events),
 // viewerCount (joins and leaves of chat viewers) and notifications (a
 // follower told of a go-live). The client scripts assert the details and
 // print a summary checked here.
 
 #include "tests/e2e/support/e2e_test.hpp"
+
+#include <map>
 
 namespace streamhub::e2e {
 namespace {
@@ -35,6 +38,23 @@ TEST_F(channel_subscriptions_test, StreamEventsDeliverEveryKindAndResumeWithExac
       << report;
   ASSERT_EQ(report["resumed"].size(), 6u) << report;
   EXPECT_GT(report["resumed"][0]["sequence"], report["resumedAfter"]) << report;
+
+  // Each delivered sequence number and id are those of the event in the log.
+  const auto answers = admin({"events channel:host --limit 100"});
+  ASSERT_EQ(answers.size(), 1u);
+  std::map<std::uint64_t, json> logged;
+  for (const auto& e : answers[0]["events"]) logged[e["version"].get<std::uint64_t>()] = e;
+  const std::map<std::string, std::string> wire_type = {
+      {"StreamWentLive", "stream.live"},       {"StreamUpdated", "stream.updated"},
+      {"StreamWentOffline", "stream.offline"}, {"NewFollower", "user.new_follower"},
+      {"RaidIncoming", "raid.incoming"},       {"NewSubscription", "subscription.new"}};
+  for (const auto& e : report["witness"]) {
+    SCOPED_TRACE(e.dump());
+    const auto it = logged.find(e["sequence"].get<std::uint64_t>());
+    ASSERT_NE(it, logged.end()) << answers[0];
+    EXPECT_EQ(it->second["id"], e["id"]);
+    EXPECT_EQ(it->second["type"], wire_type.at(e["type"].get<std::string>()));
+  }
 }
 
 TEST_F(channel_subscriptions_test, ViewerCountFollowsChatViewersJoiningAndLeaving) {

@@ -6,8 +6,8 @@
 // events, disconnects, misses the rest and resumes with `after`: it must
 // receive exactly what the witness saw after that cursor, in order, each
 // once, then live events as the witness does.
-// Asserts itself; prints { witness: [...], resumed: [...] } (typenames and
-// sequences).
+// Asserts itself; prints { witness: [...], resumed: [...] } (typename,
+// sequence and id of each event).
 
 import { check, deadline, emit, fail, gqlData, register } from './lib/harness.mjs';
 import { connect, nextData, subscription } from './lib/ws.mjs';
@@ -112,5 +112,5 @@ for (let i = 0; i < seen.length; ++i) {
   check(typeof seen[i].id === 'string' && seen[i].id.length > 0, `no event id: ${JSON.stringify(seen[i])}`);
 }
 check(new Set(seen.map((e) => e.id)).size === seen.length, `event ids repeat: ${JSON.stringify(seen)}`);
-const brief = (list) => list.map((e) => ({ type: e.__typename, sequence: e.sequence }));
+const brief = (list) => list.map((e) => ({ type: e.__typename, sequence: e.sequence, id: e.id }));
 emit({ witness: brief(seen), resumed: brief(resumed), resumedAfter: Number(lastSeen.cursor) });
