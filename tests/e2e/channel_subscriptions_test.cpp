@@ -1,10 +1,10 @@
 // The graphql-ws client from npm against a channel's live subscriptions:
 // streamEvents (every kind of channel event with its sequence number and
 // event id, checked against the log through streamhub admin; resuming with
-// `after` gives exactly the missed events),
-// viewerCount (joins and leaves of chat viewers) and notifications (a
-// follower told of a go-live). The client scripts assert the details and
-// print a summary checked here.
+// `after` gives exactly the missed events), viewerCount (joins and leaves of
+// chat viewers) and notifications (a follower told of a go-live, a
+// broadcaster of followers, raids and subscriptions). The client scripts
+// assert the details and print a summary checked here.
 
 #include "tests/e2e/support/e2e_test.hpp"
 
@@ -65,7 +65,7 @@ TEST_F(channel_subscriptions_test, ViewerCountFollowsChatViewersJoiningAndLeavin
   EXPECT_EQ(r.json()["refused"], "BAD_USER_INPUT") << r.describe();
 }
 
-TEST_F(channel_subscriptions_test, NotificationsTellFollowersOfAGoLiveAndBroadcastersOfFollowers) {
+TEST_F(channel_subscriptions_test, NotificationsTellFollowersOfAGoLiveAndBroadcastersOfFollowersRaidsAndSubscriptions) {
   ASSERT_TRUE(start_server());
   auto r = run("clients/live_notifications.mjs");
   ASSERT_EQ(r.exit_code, 0) << r.describe();
@@ -73,7 +73,9 @@ TEST_F(channel_subscriptions_test, NotificationsTellFollowersOfAGoLiveAndBroadca
   EXPECT_EQ(report["fan"], json::parse(R"([{"kind":"STREAM_LIVE","channel":"host","actor":null}])")) << report;
   EXPECT_EQ(report["other"], json::parse(R"([{"kind":"NEW_FOLLOWER","channel":"other","actor":"fan"}])")) << report;
   EXPECT_EQ(report["host"], json::parse(R"([{"kind":"NEW_FOLLOWER","channel":"host","actor":"fan"},
-                                             {"kind":"NEW_FOLLOWER","channel":"host","actor":"other"}])"))
+                                             {"kind":"NEW_FOLLOWER","channel":"host","actor":"other"},
+                                             {"kind":"RAID_INCOMING","channel":"host","actor":"other"},
+                                             {"kind":"NEW_SUBSCRIPTION","channel":"host","actor":"fan"}])"))
       << report;
   EXPECT_EQ(report["anonymous"], "UNAUTHENTICATED") << report;
 }

@@ -1,5 +1,6 @@
 // graphql-ws against the notifications subscription: a follower is told when
-// a followed channel goes live, the broadcaster of each new follower; a user
+// a followed channel goes live, the broadcaster of each new follower, raid
+// and subscription; a user
 // who does not follow the channel is not told (the next notification each
 // user gets is the expected one: notifications of one user arrive in order).
 //   node clients/live_notifications.mjs
@@ -62,6 +63,16 @@ check(otherFollowed.actor?.login === fan.login, JSON.stringify(otherFollowed));
 await follow(other, host.login);
 const hostFollowed = await hostInbox.next('NEW_FOLLOWER');
 check(hostFollowed.actor?.login === other.login, JSON.stringify(hostFollowed));
+
+// The broadcaster is told of an incoming raid and of a subscription too.
+const as = (user) => ({ token: user.token });
+await gqlData('mutation { goLive(title: "Raiding", category: "Games") { live } }', {}, as(other));
+await gqlData('mutation($c: String!) { raid(target: $c) { id } }', { c: host.login }, as(other));
+const raided = await hostInbox.next('RAID_INCOMING');
+check(raided.actor?.login === other.login && raided.channel.id === host.login, JSON.stringify(raided));
+await gqlData('mutation($c: String!) { subscribe(channel: $c) { tier } }', { c: host.login }, as(fan));
+const subscribed = await hostInbox.next('NEW_SUBSCRIPTION');
+check(subscribed.actor?.login === fan.login && subscribed.text.includes('tier 1'), JSON.stringify(subscribed));
 
 // Anonymous: refused.
 const anonymous = connect(undefined);
