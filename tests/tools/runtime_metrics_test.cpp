@@ -9,7 +9,7 @@
 namespace streamhub::tools {
 namespace {
 
-TEST(RuntimeMetricsTest, ExposesActiveActorsByKindAndTheLogHead) {
+TEST(RuntimeMetricsTest, ExposesActiveActorsByKindNotificationsAndTheLogHead) {
   storage::memory_event_log log;
   actors::runtime runtime(log);
   gateway::metrics::registry registry;
@@ -19,6 +19,8 @@ TEST(RuntimeMetricsTest, ExposesActiveActorsByKindAndTheLogHead) {
   EXPECT_NE(text.find("streamhub_actors_active{kind=\"chat\"} 0"), std::string::npos) << text;
   EXPECT_NE(text.find("streamhub_appends_total 0"), std::string::npos) << text;
   EXPECT_NE(text.find("streamhub_log_head_position 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("streamhub_notification_subscribers 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("streamhub_notifications_delivered_total 0"), std::string::npos) << text;
 
   ASSERT_TRUE(log.append("user:alice", expected_version::no_stream(), storage::testing::make_events(3)));
   text = registry.expose();

@@ -73,6 +73,7 @@ result<std::uint16_t> node::start() {
 
   actors::runtime_options runtime_options;
   runtime_options.worker_threads = options_.actor_threads;
+  runtime_options.viewer_sample_interval = options_.viewer_sample_interval;
   runtime_ = std::make_unique<actors::runtime>(*log_, runtime_options);
   components_.push("entity runtime", [this] { runtime_.reset(); });
 

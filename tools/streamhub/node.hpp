@@ -7,6 +7,7 @@
 //
 // Thread-safety: start() and stop() from one controlling thread.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -50,6 +51,9 @@ struct node_options {
   /// 0: one per core.
   std::size_t io_threads = 0;
   std::size_t actor_threads = 0;
+  /// How often a live channel records its viewer count as an event (what
+  /// liveStreams orders by and stream sessions' peaks are made of).
+  std::chrono::seconds viewer_sample_interval{60};
   storage::durability durability = storage::durability::sync;
   /// The web app's directory served at /; empty: none.
   std::string web_dir;

@@ -42,6 +42,11 @@ gateway::metrics::collector runtime_collector(const actors::runtime& runtime, co
                       metric_kind::counter, d(s.events_published)));
     out.push_back(one("streamhub_entity_subscriptions", "Live subscriptions to entity actors", metric_kind::gauge,
                       d(s.subscriptions)));
+    out.push_back(one("streamhub_notification_subscribers", "Live notification subscriptions (users listening)",
+                      metric_kind::gauge, d(s.notification_subscribers)));
+    out.push_back(one("streamhub_notifications_delivered_total",
+                      "Live notifications handed to subscribers (one per subscriber and notification)",
+                      metric_kind::counter, d(s.notifications_delivered)));
     out.push_back(one("streamhub_log_head_position", "The event log's last position", metric_kind::gauge,
                       d(log.head_position())));
     return out;

@@ -22,6 +22,7 @@ struct serve_options {
   std::string listen = "127.0.0.1:8080";
   std::size_t io_threads = 0;
   std::size_t actor_threads = 0;
+  unsigned viewer_sample_seconds = 60;
   std::string durability = "sync";
   std::string web_dir = STREAMHUB_DEFAULT_WEB_DIR;
   std::vector<std::string> admins;
@@ -48,6 +49,7 @@ int serve(const common_options& common, const serve_options& options) {
   n.listen = listen->to_string();
   n.io_threads = options.io_threads;
   n.actor_threads = options.actor_threads;
+  n.viewer_sample_interval = std::chrono::seconds(options.viewer_sample_seconds);
   n.durability = options.durability == "async" ? storage::durability::async : storage::durability::sync;
   if (std::filesystem::is_directory(options.web_dir)) n.web_dir = options.web_dir;
   n.bootstrap_admins = options.admins;
@@ -84,6 +86,10 @@ void add_serve_command(CLI::App& app, const common_options& common, command_runn
   cmd->add_option("--io-threads", options->io_threads, "gateway I/O threads (0: one per core)")
       ->capture_default_str();
   cmd->add_option("--actor-threads", options->actor_threads, "actor worker threads (0: one per core)")
+      ->capture_default_str();
+  cmd->add_option("--viewer-sample-seconds", options->viewer_sample_seconds,
+                  "how often a live channel records its viewer count (liveStreams order, session peaks)")
+      ->check(CLI::Range(1u, 3600u))
       ->capture_default_str();
   cmd->add_option("--durability", options->durability,
                   "sync: acknowledge appends once the log is synced; async: once written")

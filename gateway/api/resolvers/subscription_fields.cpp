@@ -2,11 +2,12 @@
 // through the node's relays, resumable with `after`), viewerCount (the
 // channel's ephemeral count), notifications (the viewer's live
 // notifications).
+#include <atomic>
 #include <deque>
-#include <mutex>
 
 #include "actors/notifications/notification_subscriber.hpp"
 #include "gateway/api/relay/relay_hub.hpp"
+#include "gateway/api/relay/serial_executor.hpp"
 #include "gateway/api/resolvers/bindings.hpp"
 #include "gateway/api/resolvers/resolver_support.hpp"
 #include "gateway/api/subscription_renderer.hpp"
@@ -67,10 +68,14 @@ graphql::subscribe_result chat_messages(const field_call& c) {
   auto channel = login_arg(c, "channel");
   if (!channel) return to_field_error(channel.err());
   auto& runtime = context_of(c).services.runtime;
-  runtime.viewer_joined(*channel);  // Watching the chat counts as viewing.
-  return join_relay(c, domain::chat_stream(*channel),
-                    [](const actors::published_event& e) { return chat_event_value(e); }, {},
-                    [&runtime, channel = *channel] { runtime.viewer_left(channel); });
+  auto joined = join_relay(c, domain::chat_stream(*channel),
+                           [](const actors::published_event& e) { return chat_event_value(e); }, {},
+                           [&runtime, channel = *channel] { runtime.viewer_left(channel); });
+  // Watching the chat counts as viewing. Only a subscription that started
+  // counts: a refused one (a malformed `after`) never leaves, and counting it
+  // would keep a phantom viewer for good.
+  if (std::holds_alternative<graphql::source_stream>(joined)) runtime.viewer_joined(*channel);
+  return joined;
 }
 
 graphql::subscribe_result stream_events(const field_call& c) {
@@ -134,7 +139,11 @@ value notification_value(std::string_view recipient, const actors::published_eve
   return value::properties(std::move(o), "Notification");
 }
 
-// One viewer's live notifications: rendered one at a time, in order.
+// One viewer's live notifications: rendered one at a time, in order. The
+// queue lives in a serial executor, and a render's completion is posted
+// back into it, because a render may complete on the thread that started
+// it: completing in place, under a lock that thread already held, hung the
+// fan-out thread after its first notification.
 class notification_stream final : public actors::notification_subscriber,
                                   public membership,
                                   public std::enable_shared_from_this<notification_stream> {
@@ -150,9 +159,10 @@ class notification_stream final : public actors::notification_subscriber,
     if (cancelled_) return false;
     auto v = notification_value(recipient, *event);
     if (v.is_null()) return true;
-    std::lock_guard lock(mutex_);
-    queue_.push_back(std::move(v));
-    if (!busy_) next_locked();
+    exec_.post([self = shared_from_this(), v = std::move(v)]() mutable {
+      self->queue_.push_back(std::move(v));
+      if (!self->busy_) self->render_next();
+    });
     return true;
   }
 
@@ -162,7 +172,7 @@ class notification_stream final : public actors::notification_subscriber,
   }
 
  private:
-  void next_locked() {
+  void render_next() {  // in exec_
     if (queue_.empty()) {
       busy_ = false;
       return;
@@ -171,9 +181,10 @@ class notification_stream final : public actors::notification_subscriber,
     auto v = std::move(queue_.front());
     queue_.pop_front();
     renderer_->render_value(std::move(v), [self = shared_from_this()](payload_ptr p) {
-      if (p && !self->cancelled_) self->sink_->next(std::move(p));
-      std::lock_guard lock(self->mutex_);
-      self->next_locked();
+      self->exec_.post([self, p = std::move(p)]() mutable {
+        if (p && !self->cancelled_) self->sink_->next(std::move(p));
+        self->render_next();
+      });
     });
   }
 
@@ -183,7 +194,8 @@ class notification_stream final : public actors::notification_subscriber,
   std::shared_ptr<subscription_sink> sink_;
   std::uint64_t id_ = 0;
   std::atomic<bool> cancelled_{false};
-  std::mutex mutex_;
+  serial_executor exec_;
+  // Touched only inside exec_ tasks.
   std::deque<value> queue_;
   bool busy_ = false;
 };

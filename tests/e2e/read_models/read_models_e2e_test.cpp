@@ -36,6 +36,10 @@ TEST_F(read_models_test, FollowersAndFollowingPageMostRecentFirst) { check("foll
 
 TEST_F(read_models_test, LiveStreamsListsLiveChannelsByCategory) { check("live_streams.mjs"); }
 
+TEST_F(read_models_test, LiveStreamsListMostViewersFirst) {
+  check("live_streams_by_viewers.mjs", {"--viewer-sample-seconds", "1"});
+}
+
 TEST_F(read_models_test, NotificationsCountUnreadAndMarkRead) { check("notifications.mjs"); }
 
 TEST_F(read_models_test, HomeTimelineAndUserPostsShowFollowedPosts) { check("timelines.mjs"); }

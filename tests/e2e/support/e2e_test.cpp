@@ -1,5 +1,9 @@
 #include "tests/e2e/support/e2e_test.hpp"
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
 #include "tests/tools/child_process.hpp"
 
 namespace streamhub::e2e {
@@ -83,6 +87,30 @@ std::string e2e_test::register_user(const std::string& login) {
     return {};
   }
   return token.get<std::string>();
+}
+
+std::vector<nlohmann::json> e2e_test::admin(const std::vector<std::string>& commands) {
+  const auto script = temp_.path() / "admin_commands";
+  {
+    std::ofstream out(script);
+    for (const auto& c : commands) out << c << '\n';
+  }
+  // The scripted shell reads its commands from stdin; child_process has none
+  // of its own, so a shell redirects it.
+  testing::child_process admin({"/bin/sh", "-c",
+                                std::string(STREAMHUB_PATH) + " --data '" + data_dir_.string() + "' admin < '" +
+                                    script.string() + "'"});
+  const int code = admin.wait();
+  std::vector<nlohmann::json> answers;
+  std::istringstream lines(admin.out());
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty()) answers.push_back(nlohmann::json::parse(line, nullptr, false));
+  const bool parsed = std::none_of(answers.begin(), answers.end(), [](const auto& a) { return a.is_discarded(); });
+  if (code != 0 || !parsed || answers.size() != commands.size()) {
+    ADD_FAILURE() << "streamhub admin exited " << code << "\nstdout:\n" << admin.out() << "stderr:\n" << admin.err();
+    return {};
+  }
+  return answers;
 }
 
 void e2e_test::expect_serving() {

@@ -68,6 +68,11 @@ class e2e_test : public ::testing::Test {
   /// documented there); its report, or a discarded value with the client's
   /// output added as a test failure.
   nlohmann::json raw_ws(const nlohmann::json& spec);
+  /// Runs `streamhub admin` scripted against the running server (its
+  /// address and token from the data directory), one command a line; one
+  /// JSON answer per command, or an empty list with the output added as a
+  /// test failure. E.g. admin({"events channel:alice --limit 100"}).
+  std::vector<nlohmann::json> admin(const std::vector<std::string>& commands);
   /// Proof the server still serves after whatever a test provoked: a new
   /// WebSocket is acknowledged and answers a query, and POST /graphql
   /// answers 200.

@@ -3,7 +3,7 @@
 
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { env } from './harness.mjs';
+import { env, fail } from './harness.mjs';
 
 /// A graphql-ws client; `token` goes into the connection_init payload.
 /// No retries unless asked: a test wants to see the first failure.
@@ -63,4 +63,21 @@ export async function execute(client, query, variables = {}) {
     if (!end.done) throw new Error(`expected complete after the result, got ${JSON.stringify(end)}`);
   }
   return first;
+}
+
+/// The next result's `data[field]`; fails the script when the operation
+/// errs or ends instead.
+export async function nextData(op, field) {
+  const item = await op.next();
+  if (!item.value) fail(`${field} ended: ${JSON.stringify(item)}`);
+  if (item.value.errors) fail(`${field} error: ${JSON.stringify(item.value.errors)}`);
+  return item.value.data[field];
+}
+
+/// Returns once the server has handled every message sent on `client`
+/// before: the socket is ordered, so when this query's answer is back, a
+/// subscribe sent earlier has been set up (its resolver has run).
+export async function roundTrip(client) {
+  const r = await execute(client, '{ __typename }');
+  if (r.value?.data?.__typename !== 'Query') fail(`round trip: ${JSON.stringify(r)}`);
 }
