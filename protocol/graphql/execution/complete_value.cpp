@@ -181,6 +181,7 @@ bool execution_state::complete(output_chunk& out, const field_plan& f, type_ref 
 
 bool execution_state::complete_leaf(output_chunk& out, const field_plan& f, type_ref type,
                                     const value& v, const path_entry* step) {
+  if (write_plain_leaf(out.text, *type.named_type(), f.leaf, v)) return true;
   const bool non_null = type.is_non_null();
   std::optional<std::string> problem;
   if (!v.is_null()) {
@@ -204,6 +205,7 @@ bool execution_state::complete_value(output_chunk& out, const field_plan& f, typ
   if (type.is_list()) return complete_list(out, f, type, v);
   const named_type& named = *type.named_type();
   if (named.is_leaf()) {
+    if (write_plain_leaf(out.text, named, f.leaf, v)) return true;
     if (auto problem = serialize_leaf(out.text, named, f.leaf, v, hooks_)) {
       field_error_at(f, std::move(*problem));
       return false;

@@ -5,7 +5,9 @@
 // capacity, so the finished text moves out without a copy. Internal to
 // execution.
 
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -43,6 +45,12 @@ class json_buffer {
       std::memcpy(cur_, s.data(), n);
     }
     cur_ += n;
+  }
+  /// The decimal digits of `i`.
+  void append_int(std::int64_t i) {
+    char buf[24];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, i);
+    append(std::string_view(buf, static_cast<std::size_t>(end - buf)));
   }
   void append(const std::string& s, std::size_t from) {
     append(std::string_view(s).substr(from));

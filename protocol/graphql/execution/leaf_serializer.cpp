@@ -24,21 +24,47 @@ bool needs_escape(std::uint64_t x) noexcept {
          highs;
 }
 
+std::uint64_t load8(const char* p) noexcept {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
+std::uint64_t load4(const char* p) noexcept {
+  std::uint32_t x;
+  std::memcpy(&x, p, 4);
+  return x;
+}
+
+}  // namespace
+
+// Eight bytes at a time; a shorter rest is checked as one word overlapping
+// the last, or as two overlapping halves, so short names take no loop.
 bool plain_json_text(std::string_view s) noexcept {
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    if (needs_escape(x)) return false;
+  const std::size_t n = s.size();
+  const char* p = s.data();
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (needs_escape(load8(p + i))) return false;
+    }
+    return !needs_escape(load8(p + n - 8));
   }
-  for (; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
+  if (n >= 4) return !needs_escape(load4(p) | (load4(p + n - 4) << 32));
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
     if (c < 0x20 || c == '"' || c == '\\') return false;
   }
   return true;
 }
 
-}  // namespace
+const enum_value_def* find_enum_name(const named_type& type, std::string_view name) noexcept {
+  // Most enums are short: comparing beats hashing the name.
+  if (type.enum_values.size() > 16) return type.find_enum_value(name);
+  for (const enum_value_def& e : type.enum_values) {
+    if (same_text(e.name, name)) return &e;
+  }
+  return nullptr;
+}
 
 leaf_kind classify_leaf(const named_type& type) noexcept {
   if (type.kind == type_kind::enum_) return leaf_kind::enum_;
@@ -65,11 +91,7 @@ void append_json_text(json_buffer& out, std::string_view text) {
 
 namespace {
 
-void append_int(json_buffer& out, std::int64_t i) {
-  char buf[24];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, i);
-  out.append(std::string_view(buf, static_cast<std::size_t>(end - buf)));
-}
+void append_int(json_buffer& out, std::int64_t i) { out.append_int(i); }
 
 // JavaScript's Number(string) for the forms resolvers plausibly return:
 // decimal numbers with optional sign, exponent and surrounding spaces;
@@ -190,16 +212,7 @@ std::optional<std::string> serialize_id(json_buffer& out, const value& v) {
 
 std::optional<std::string> serialize_enum(json_buffer& out, const named_type& type, const value& v) {
   if (v.type() == value_type::string) {
-    // Most enums are short: comparing beats hashing the name.
-    const std::string_view name = v.as_string();
-    const enum_value_def* def = nullptr;
-    if (type.enum_values.size() <= 16) {
-      for (const enum_value_def& e : type.enum_values) {
-        if (same_text(e.name, name)) def = &e;
-      }
-    } else {
-      def = type.find_enum_value(name);
-    }
+    const enum_value_def* def = find_enum_name(type, v.as_string());
     if (def != nullptr) {
       out.put('"');
       out += def->name;  // a Name: nothing to escape

@@ -9,8 +9,10 @@
 // Built-in scalars accept what graphql-js's accept (an Int from true is 1,
 // a String from 42 is "42", ...). Internal to execution.
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "protocol/graphql/execution/json_buffer.hpp"
 #include "protocol/graphql/execution/resolver_map.hpp"
@@ -33,9 +35,57 @@ inline std::optional<std::string> serialize_leaf(json_buffer& out, const named_t
   return serialize_leaf(out, type, classify_leaf(type), v, hooks);
 }
 
+/// Whether `text` needs no escape as a JSON string: no control character,
+/// quote or backslash.
+bool plain_json_text(std::string_view text) noexcept;
+
 /// Appends `text` as a JSON string literal; text without characters to
 /// escape (the usual case) is copied in one piece.
 void append_json_text(json_buffer& out, std::string_view text);
+
+/// The enum value of `type` named `name`, or null.
+const enum_value_def* find_enum_name(const named_type& type, std::string_view name) noexcept;
+
+/// The commonest leaves, inline: a String or ID from a string, an Int from
+/// a 32-bit integer, a Boolean from a boolean, an ID from an integer, an
+/// enum value it defines by name. Returns false, having written nothing,
+/// for anything else: serialize_leaf then converts it or says why not.
+inline bool write_plain_leaf(json_buffer& out, const named_type& type, leaf_kind kind,
+                             const value& v) {
+  switch (v.type()) {
+    case value_type::string: {
+      const std::string_view s = v.as_string();
+      if (kind == leaf_kind::enum_) {
+        const enum_value_def* def = find_enum_name(type, s);
+        if (def == nullptr) return false;
+        out.put('"');
+        out.append(def->name);  // a Name: nothing to escape
+        out.put('"');
+        return true;
+      }
+      if ((kind != leaf_kind::string && kind != leaf_kind::id) || !plain_json_text(s)) return false;
+      out.put('"');
+      out.append(s);
+      out.put('"');
+      return true;
+    }
+    case value_type::integer: {
+      const std::int64_t i = v.as_int();
+      if (kind != leaf_kind::int_ && kind != leaf_kind::id) return false;
+      if (kind == leaf_kind::int_ && (i > INT32_MAX || i < INT32_MIN)) return false;
+      const bool quoted = kind == leaf_kind::id;
+      if (quoted) out.put('"');
+      out.append_int(i);
+      if (quoted) out.put('"');
+      return true;
+    }
+    case value_type::boolean:
+      if (kind != leaf_kind::boolean) return false;
+      out.append(v.as_bool() ? std::string_view("true") : std::string_view("false"));
+      return true;
+    default: return false;
+  }
+}
 
 /// Appends `v` as plain JSON (a custom scalar's default serialisation);
 /// false when it holds an application object, which has no JSON form.

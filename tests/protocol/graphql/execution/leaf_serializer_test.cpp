@@ -16,13 +16,20 @@ class leaf_serializer : public ::testing::Test {
  protected:
   leaf_serializer() : resolvers_(std::make_shared<resolver_map>(must_build(read_fixture("star_wars.graphql")))) {}
 
-  /// The JSON written, or "ERR <message>".
+  /// The JSON written, or "ERR <message>". The inline path, where it
+  /// takes a value, writes the same; it never takes one that fails.
   std::string serialize(std::string_view type, const value& v) {
     detail::json_buffer out;
+    detail::json_buffer inline_out;
     const named_type* t = resolvers_->schema().find_type(type);
+    const bool inline_taken = detail::write_plain_leaf(inline_out, *t, detail::classify_leaf(*t), v);
     if (auto problem = detail::serialize_leaf(out, *t, v, *resolvers_)) {
       EXPECT_TRUE(out.empty());
+      EXPECT_FALSE(inline_taken);
       return "ERR " + *problem;
+    }
+    if (inline_taken) {
+      EXPECT_EQ(inline_out.view(), out.view());
     }
     return std::string(out.view());
   }
@@ -79,6 +86,27 @@ TEST_F(leaf_serializer, StringBooleanId) {
   EXPECT_EQ(serialize("ID", 5.0), R"("5")");
   EXPECT_EQ(serialize("ID", 5.5), "ERR ID cannot represent value: 5.5");
   EXPECT_EQ(serialize("ID", true), "ERR ID cannot represent value: true");
+}
+
+// Plain text is checked a word at a time with overlapping loads: a
+// character to escape must be seen at every position of every length.
+TEST_F(leaf_serializer, EscapesAtEveryPositionOfShortStrings) {
+  for (std::size_t n = 1; n <= 24; ++n) {
+    for (std::size_t at = 0; at < n; ++at) {
+      for (const char c : {'"', '\\', '\n', '\x01', '\x1f'}) {
+        std::string text(n, 'a');
+        text[at] = c;
+        std::string expected;
+        append_json_string(expected, text);
+        EXPECT_EQ(serialize("String", text), expected) << "length " << n << " at " << at;
+        EXPECT_EQ(serialize("ID", text), expected) << "length " << n << " at " << at;
+      }
+    }
+    const std::string plain(n, '~');
+    EXPECT_EQ(serialize("String", plain), "\"" + plain + "\"");
+  }
+  EXPECT_EQ(serialize("String", ""), "\"\"");
+  EXPECT_EQ(serialize("String", "caf\xc3\xa9 \x7f"), "\"caf\xc3\xa9 \x7f\"");
 }
 
 TEST_F(leaf_serializer, Enum) {
