@@ -25,7 +25,18 @@ bool execution_state::execute_selection(output_chunk& out, const selection_plan&
   out.text.put('{');
   bool first = true;
   for (const field_plan& f : plan.fields) {
-    if (!execute_field(out, f, parent, first)) return false;
+    if (f.property_leaf) {
+      // The commonest field, written here: no resolver, no path entry
+      // (pushed only for an error), and the usual values inline.
+      out.text.append(f.key, first ? 1 : 0);
+      const value& v = property(f, parent);
+      if (!write_plain_leaf(out.text, *f.leaf_type, f.leaf, v)) {
+        const path_entry step{f.info.response_name};
+        if (!complete_leaf(out, f, f.info.return_type(), v, &step)) return false;
+      }
+    } else if (!execute_field(out, f, parent, first)) {
+      return false;
+    }
     first = false;
   }
   out.text.put('}');
@@ -46,9 +57,7 @@ bool execution_state::execute_field(output_chunk& out, const field_plan& f, cons
     out.text.put('"');
     return true;
   }
-  if (f.kind == field_kind::property && f.leaf_value && f.arguments.all_constant &&
-      f.info.return_type().nullable().is_named()) {
-    // The commonest field: a leaf property. Its path is pushed only for an error.
+  if (f.property_leaf) {
     const path_entry step{f.info.response_name};
     return complete_leaf(out, f, f.info.return_type(), property(f, parent), &step);
   }
@@ -63,9 +72,11 @@ const value& execution_state::property(const field_plan& f, const value& parent)
   // The default resolver: borrow the parent's property, no copy.
   const property_object* props = parent.as_properties();
   if (props == nullptr) return null_value;
-  std::uint32_t hint = f.property_hint.load();
+  const std::uint32_t last = f.property_hint.load();
+  std::uint32_t hint = last;
   const value* v = props->find(f.info.field_name, hint);
-  f.property_hint.store(hint);
+  // Written only when it moved: executions on other threads read it too.
+  if (hint != last) f.property_hint.store(hint);
   return v != nullptr ? *v : null_value;
 }
 
