@@ -278,6 +278,14 @@ const named_type* execution_state::resolve_abstract(const field_plan& f, const n
   } else {
     name = v.object_type_name();
   }
+  // Abstract types usually have a few possible types: comparing their
+  // names finds the object type and shows it possible in one go.
+  const auto possible = plan_.schema_ref().possible_types(abstract);
+  if (possible.size() <= 8) {
+    for (const named_type* candidate : possible) {
+      if (same_text(candidate->name, name)) return candidate;
+    }
+  }
   const named_type* type = f.last_runtime_type.load();
   if (type == nullptr || !same_text(type->name, name)) {
     type = name.empty() ? nullptr : plan_.schema_ref().find_type(name);
