@@ -243,6 +243,10 @@ bool execution_state::complete_list(output_chunk& out, const field_plan& f, type
   if (item_type.nullable().is_named() && f.leaf_value) {
     for (const value& item : v.as_list()) {
       if (index != 0) out.text.put(',');
+      if (write_plain_leaf(out.text, *f.leaf_type, f.leaf, item)) {
+        ++index;
+        continue;
+      }
       const path_entry step{{}, index++};
       if (!complete_leaf(out, f, item_type, item, &step)) return false;
     }

@@ -47,9 +47,14 @@ void append_json_text(json_buffer& out, std::string_view text);
 const enum_value_def* find_enum_name(const named_type& type, std::string_view name) noexcept;
 
 /// The commonest leaves, inline: a String or ID from a string, an Int from
-/// a 32-bit integer, a Boolean from a boolean, an ID from an integer, an
-/// enum value it defines by name. Returns false, having written nothing,
-/// for anything else: serialize_leaf then converts it or says why not.
+/// a 32-bit integer, a Boolean from a boolean, an ID from an integer, a
+/// Float from an integer or an integral double below 2^53 (JavaScript
+/// prints those as integers too), an enum value it defines by name.
+/// Returns false, having written nothing, for anything else:
+/// serialize_leaf then converts it or says why not.
+/// 2^53: integers below it are exact in a double.
+inline constexpr std::int64_t max_exact_integer = std::int64_t{1} << 53;
+
 inline bool write_plain_leaf(json_buffer& out, const named_type& type, leaf_kind kind,
                              const value& v) {
   switch (v.type()) {
@@ -71,12 +76,25 @@ inline bool write_plain_leaf(json_buffer& out, const named_type& type, leaf_kind
     }
     case value_type::integer: {
       const std::int64_t i = v.as_int();
+      if (kind == leaf_kind::float_) {
+        if (i >= max_exact_integer || i <= -max_exact_integer) return false;
+        out.append_int(i);
+        return true;
+      }
       if (kind != leaf_kind::int_ && kind != leaf_kind::id) return false;
       if (kind == leaf_kind::int_ && (i > INT32_MAX || i < INT32_MIN)) return false;
       const bool quoted = kind == leaf_kind::id;
       if (quoted) out.put('"');
       out.append_int(i);
       if (quoted) out.put('"');
+      return true;
+    }
+    case value_type::floating: {
+      const double d = v.as_float();
+      if (kind != leaf_kind::float_ || !(d < max_exact_integer && d > -max_exact_integer)) return false;
+      const auto i = static_cast<std::int64_t>(d);
+      if (static_cast<double>(i) != d) return false;
+      out.append_int(i);
       return true;
     }
     case value_type::boolean:

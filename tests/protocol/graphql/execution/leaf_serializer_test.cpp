@@ -67,6 +67,11 @@ TEST_F(leaf_serializer, Float) {
   EXPECT_EQ(serialize("Float", 0.1 + 0.2), "0.30000000000000004");
   EXPECT_EQ(serialize("Float", 1e-7), "1e-7");
   EXPECT_EQ(serialize("Float", -0.0), "0");
+  EXPECT_EQ(serialize("Float", 2e9), "2000000000");
+  EXPECT_EQ(serialize("Float", -3.0), "-3");
+  EXPECT_EQ(serialize("Float", std::int64_t{9007199254740991}), "9007199254740991");
+  EXPECT_EQ(serialize("Float", std::int64_t{9007199254740993}), "9007199254740992");
+  EXPECT_EQ(serialize("Float", 9007199254740992.0), "9007199254740992");
 }
 
 TEST_F(leaf_serializer, StringBooleanId) {
