@@ -20,13 +20,16 @@ using boost::json::error_code;
 using boost::json::string_view;
 
 constexpr std::size_t none = static_cast<std::size_t>(-1);
+/// Input objects with more fields are left to the two steps.
+constexpr std::size_t max_fields = 64;
 
 // The handler keeps a stack of open containers, each knowing the type of
 // what goes in it: the variables object (each key names a variable), a
 // list (its item type) or an input object (each key names a field; the
-// given fields wait in `given` until the object ends, to come out in the
-// type's field order with defaults, as coercion orders them). Popped
-// frames stay for the next container. A key naming no variable is
+// given fields are kept in the order they came, each with its field's
+// index, and when the object ends the defaults are added and all sorted
+// into the type's field order, as coercion orders them). Popped frames
+// stay for the next container. A key naming no variable is
 // skipped with its value, as coercion ignores it. Any event coercion
 // would refuse returns false: the parse stops and the request is declined.
 class typed_builder {
@@ -36,7 +39,9 @@ class typed_builder {
   static constexpr std::size_t max_string_size = -1;
   static constexpr std::size_t max_key_size = -1;
 
-  typed_builder(const operation_plan& op, variable_entries& out) : op_(op), out_(out) {}
+  typed_builder(const operation_plan& op, variable_entries& out) : op_(op), out_(out) {
+    stack_.reserve(4);  // the variables, an input object, a list in it, one in that
+  }
 
   bool declined() const noexcept { return declined_; }
 
@@ -52,10 +57,12 @@ class typed_builder {
     unsigned wraps = 0;
     const named_type& type = *unwrap(expected(), wraps).named_type();
     if (type.kind != type_kind::input_object) return decline();
+    if (type.input_fields.size() > max_fields) return decline();
     frame& f = push(frame::kind::input_object);
     f.type = &type;
     f.wraps = wraps;
-    f.given.assign(type.input_fields.size(), std::nullopt);
+    f.given = 0;
+    f.entries.reserve(type.input_fields.size());  // its final size: no reallocation
     return true;
   }
 
@@ -64,23 +71,21 @@ class typed_builder {
     frame& f = stack_[--depth_];
     if (f.what == frame::kind::variables) return true;
     const auto& fields = f.type->input_fields;
-    std::vector<property_object::entry> entries;
-    entries.reserve(fields.size());
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const input_value_def& field = fields[i];
-      if (f.given[i]) {
-        entries.emplace_back(std::string(field.name), std::move(*f.given[i]));
-      } else if (field.default_value != nullptr) {
+      if ((f.given >> i & 1) != 0) continue;
+      if (field.default_value != nullptr) {
         if (const value* def = op_.defaults.find(field)) {
-          entries.emplace_back(std::string(field.name), *def);
+          add_entry(f, i, *def);
         } else if (auto coerced = value_from_literal(*field.default_value, field.type, *op_.resolvers, nullptr)) {
-          entries.emplace_back(std::string(field.name), std::move(*coerced));
+          add_entry(f, i, std::move(*coerced));
         }
       } else if (field.type.is_non_null()) {
         return decline();
       }
     }
-    return put(wrap(value::properties(property_object(std::move(entries))), f.wraps));
+    sort_entries(f);
+    return put(wrap(value::properties(property_object(std::exchange(f.entries, {}))), f.wraps));
   }
 
   bool on_array_begin(error_code&) {
@@ -146,10 +151,13 @@ class typed_builder {
     std::size_t key = none;
     /// list: the item type.
     type_ref item;
-    /// input_object: its type, its fields given so far (by index), and
-    /// the list levels to wrap it in (an object given for a list type).
+    /// input_object: its type, its entries so far with their fields'
+    /// indices, a bit per field given, and the list levels to wrap it in
+    /// (an object given for a list type).
     const named_type* type = nullptr;
-    std::vector<std::optional<value>> given;
+    std::vector<property_object::entry> entries;
+    std::uint8_t index[max_fields] = {};
+    std::uint64_t given = 0;
     unsigned wraps = 0;
     /// list: the items so far.
     std::vector<value> items;
@@ -184,9 +192,28 @@ class typed_builder {
     switch (f.what) {
       case frame::kind::variables: out_[f.key].second = std::move(v); break;
       case frame::kind::list: f.items.push_back(std::move(v)); break;
-      case frame::kind::input_object: f.given[f.key] = std::move(v); break;
+      case frame::kind::input_object:
+        f.given |= std::uint64_t{1} << f.key;
+        add_entry(f, f.key, std::move(v));
+        break;
     }
     return true;
+  }
+
+  void add_entry(frame& f, std::size_t field, value v) {
+    f.index[f.entries.size()] = static_cast<std::uint8_t>(field);
+    f.entries.emplace_back(std::string(f.type->input_fields[field].name), std::move(v));
+  }
+
+  // Into field order. Insertion sort: the entries are few, and given in
+  // field order, as they usually are, they are sorted already.
+  static void sort_entries(frame& f) {
+    for (std::size_t i = 1; i < f.entries.size(); ++i) {
+      for (std::size_t j = i; j > 0 && f.index[j - 1] > f.index[j]; --j) {
+        std::swap(f.index[j - 1], f.index[j]);
+        std::swap(f.entries[j - 1], f.entries[j]);
+      }
+    }
   }
 
   // A key: the variable or input field the next value is for.
@@ -213,7 +240,7 @@ class typed_builder {
     } else {
       i = fields.size();
     }
-    if (i == fields.size() || f.given[i]) return decline();  // unknown, or given twice
+    if (i == fields.size() || (f.given >> i & 1) != 0) return decline();  // unknown, or given twice
     f.key = i;
     return true;
   }
