@@ -11,52 +11,6 @@
 
 namespace streamhub::graphql::detail {
 
-namespace {
-
-// Whether a byte of the 8 in `x` is below 0x20, '"' or '\\' (bit tricks
-// from "Bit Twiddling Hacks": a byte is zero / less than n).
-bool needs_escape(std::uint64_t x) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ull;
-  constexpr std::uint64_t highs = 0x8080808080808080ull;
-  const std::uint64_t quote = x ^ (ones * '"');
-  const std::uint64_t backslash = x ^ (ones * '\\');
-  return (((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) &
-         highs;
-}
-
-std::uint64_t load8(const char* p) noexcept {
-  std::uint64_t x;
-  std::memcpy(&x, p, 8);
-  return x;
-}
-
-std::uint64_t load4(const char* p) noexcept {
-  std::uint32_t x;
-  std::memcpy(&x, p, 4);
-  return x;
-}
-
-}  // namespace
-
-// Eight bytes at a time; a shorter rest is checked as one word overlapping
-// the last, or as two overlapping halves, so short names take no loop.
-bool plain_json_text(std::string_view s) noexcept {
-  const std::size_t n = s.size();
-  const char* p = s.data();
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8) {
-      if (needs_escape(load8(p + i))) return false;
-    }
-    return !needs_escape(load8(p + n - 8));
-  }
-  if (n >= 4) return !needs_escape(load4(p) | (load4(p + n - 4) << 32));
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto c = static_cast<unsigned char>(p[i]);
-    if (c < 0x20 || c == '"' || c == '\\') return false;
-  }
-  return true;
-}
-
 const enum_value_def* find_enum_name(const named_type& type, std::string_view name) noexcept {
   // Most enums are short: comparing beats hashing the name.
   if (type.enum_values.size() > 16) return type.find_enum_value(name);

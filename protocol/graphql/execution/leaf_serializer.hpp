@@ -10,6 +10,7 @@
 // a String from 42 is "42", ...). Internal to execution.
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,9 +36,48 @@ inline std::optional<std::string> serialize_leaf(json_buffer& out, const named_t
   return serialize_leaf(out, type, classify_leaf(type), v, hooks);
 }
 
+namespace leaf_detail {
+// Whether a byte of the 8 in `x` is below 0x20, '"' or '\\' (bit tricks
+// from "Bit Twiddling Hacks": a byte is zero / less than n).
+inline bool needs_escape(std::uint64_t x) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  const std::uint64_t quote = x ^ (ones * '"');
+  const std::uint64_t backslash = x ^ (ones * '\\');
+  return (((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) &
+         highs;
+}
+
+template <class Word>
+inline std::uint64_t load(const char* p) noexcept {
+  Word x;
+  std::memcpy(&x, p, sizeof x);
+  return x;
+}
+}  // namespace leaf_detail
+
 /// Whether `text` needs no escape as a JSON string: no control character,
-/// quote or backslash.
-bool plain_json_text(std::string_view text) noexcept;
+/// quote or backslash. Eight bytes at a time; a shorter rest is checked as
+/// one word overlapping the last, or as two overlapping halves, so short
+/// names take no loop.
+inline bool plain_json_text(std::string_view text) noexcept {
+  using leaf_detail::load;
+  using leaf_detail::needs_escape;
+  const std::size_t n = text.size();
+  const char* p = text.data();
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (needs_escape(load<std::uint64_t>(p + i))) return false;
+    }
+    return !needs_escape(load<std::uint64_t>(p + n - 8));
+  }
+  if (n >= 4) return !needs_escape(load<std::uint32_t>(p) | (load<std::uint32_t>(p + n - 4) << 32));
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
 
 /// Appends `text` as a JSON string literal; text without characters to
 /// escape (the usual case) is copied in one piece.
@@ -63,15 +103,11 @@ inline bool write_plain_leaf(json_buffer& out, const named_type& type, leaf_kind
       if (kind == leaf_kind::enum_) {
         const enum_value_def* def = find_enum_name(type, s);
         if (def == nullptr) return false;
-        out.put('"');
-        out.append(def->name);  // a Name: nothing to escape
-        out.put('"');
+        out.append_quoted(def->name);  // a Name: nothing to escape
         return true;
       }
       if ((kind != leaf_kind::string && kind != leaf_kind::id) || !plain_json_text(s)) return false;
-      out.put('"');
-      out.append(s);
-      out.put('"');
+      out.append_quoted(s);
       return true;
     }
     case value_type::integer: {
