@@ -31,6 +31,13 @@ leaf_kind classify_leaf(const named_type& type) noexcept {
   return leaf_kind::custom;
 }
 
+leaf_kind classify_leaf(const named_type& type, const resolver_map& hooks) noexcept {
+  const leaf_kind kind = classify_leaf(type);
+  if (kind != leaf_kind::custom) return kind;
+  const scalar_hooks* custom = hooks.find_scalar(type);
+  return custom != nullptr && custom->serialize ? leaf_kind::custom : leaf_kind::custom_plain;
+}
+
 void append_json_text(json_buffer& out, std::string_view text) {
   if (!plain_json_text(text)) {
     std::string escaped;
@@ -203,7 +210,8 @@ std::optional<std::string> serialize_leaf(json_buffer& out, const named_type& ty
     case leaf_kind::id: return serialize_id(out, v);
     case leaf_kind::float_: return serialize_float(out, v);
     case leaf_kind::enum_: return serialize_enum(out, type, v);
-    case leaf_kind::custom: return serialize_custom(out, type, v, hooks);
+    case leaf_kind::custom:
+    case leaf_kind::custom_plain: return serialize_custom(out, type, v, hooks);
   }
   return std::nullopt;
 }

@@ -22,10 +22,15 @@
 
 namespace streamhub::graphql::detail {
 
-enum class leaf_kind : std::uint8_t { int_, float_, string, boolean, id, enum_, custom };
+/// custom_plain: a custom scalar without a serialize hook, whose values
+/// are written as plain JSON.
+enum class leaf_kind : std::uint8_t { int_, float_, string, boolean, id, enum_, custom, custom_plain };
 
 /// Which serialiser a leaf type uses (compares names: do it once per plan).
 leaf_kind classify_leaf(const named_type& type) noexcept;
+/// The same, knowing the hooks: custom_plain for a custom scalar without
+/// a serialize hook.
+leaf_kind classify_leaf(const named_type& type, const resolver_map& hooks) noexcept;
 
 /// Appends the JSON of `v` as a value of leaf type `type` (of kind `kind`)
 /// to `out`; on failure appends nothing and returns the error message.
@@ -89,7 +94,8 @@ const enum_value_def* find_enum_name(const named_type& type, std::string_view na
 /// The commonest leaves, inline: a String or ID from a string, an Int from
 /// a 32-bit integer, a Boolean from a boolean, an ID from an integer, a
 /// Float from an integer or an integral double below 2^53 (JavaScript
-/// prints those as integers too), an enum value it defines by name.
+/// prints those as integers too), an enum value it defines by name, a
+/// string, integer or boolean of a custom scalar without hooks.
 /// Returns false, having written nothing, for anything else:
 /// serialize_leaf then converts it or says why not.
 /// 2^53: integers below it are exact in a double.
@@ -106,7 +112,8 @@ inline bool write_plain_leaf(json_buffer& out, const named_type& type, leaf_kind
         out.append_quoted(def->name);  // a Name: nothing to escape
         return true;
       }
-      if ((kind != leaf_kind::string && kind != leaf_kind::id) || !plain_json_text(s)) return false;
+      if (kind != leaf_kind::string && kind != leaf_kind::id && kind != leaf_kind::custom_plain) return false;
+      if (!plain_json_text(s)) return false;
       out.append_quoted(s);
       return true;
     }
@@ -114,6 +121,10 @@ inline bool write_plain_leaf(json_buffer& out, const named_type& type, leaf_kind
       const std::int64_t i = v.as_int();
       if (kind == leaf_kind::float_) {
         if (i >= max_exact_integer || i <= -max_exact_integer) return false;
+        out.append_int(i);
+        return true;
+      }
+      if (kind == leaf_kind::custom_plain) {
         out.append_int(i);
         return true;
       }
@@ -134,7 +145,7 @@ inline bool write_plain_leaf(json_buffer& out, const named_type& type, leaf_kind
       return true;
     }
     case value_type::boolean:
-      if (kind != leaf_kind::boolean) return false;
+      if (kind != leaf_kind::boolean && kind != leaf_kind::custom_plain) return false;
       out.append(v.as_bool() ? std::string_view("true") : std::string_view("false"));
       return true;
     default: return false;

@@ -109,7 +109,7 @@ class collector {
     if (def.type.named_type()->is_leaf()) {
       f.leaf_value = true;
       f.leaf_type = def.type.named_type();
-      f.leaf = classify_leaf(*f.leaf_type);
+      f.leaf = classify_leaf(*f.leaf_type, *op_.resolvers);
     }
     f.arguments = build_argument_plan(op_, def, *f.nodes.front());
     f.property_leaf = f.kind == field_kind::property && f.leaf_value && f.arguments.all_constant &&

@@ -22,8 +22,9 @@ class leaf_serializer : public ::testing::Test {
     detail::json_buffer out;
     detail::json_buffer inline_out;
     const named_type* t = resolvers_->schema().find_type(type);
-    const bool inline_taken = detail::write_plain_leaf(inline_out, *t, detail::classify_leaf(*t), v);
-    if (auto problem = detail::serialize_leaf(out, *t, v, *resolvers_)) {
+    const detail::leaf_kind kind = detail::classify_leaf(*t, *resolvers_);
+    const bool inline_taken = detail::write_plain_leaf(inline_out, *t, kind, v);
+    if (auto problem = detail::serialize_leaf(out, *t, kind, v, *resolvers_)) {
       EXPECT_TRUE(out.empty());
       EXPECT_FALSE(inline_taken);
       return "ERR " + *problem;
@@ -128,6 +129,12 @@ TEST_F(leaf_serializer, CustomScalarsDefaultToJson) {
             R"({"a":[1,"x",null,true],"b\"":1.5})");
   EXPECT_EQ(serialize("JSON", value::raw_json(R"({"pre":"serialised"})")), R"({"pre":"serialised"})");
   EXPECT_EQ(serialize("JSON", value::object_view(&thing)), "ERR JSON cannot represent value: {}");
+  EXPECT_EQ(serialize("JSON", "x"), R"("x")");
+  EXPECT_EQ(serialize("JSON", "a\"b"), R"("a\"b")");
+  EXPECT_EQ(serialize("JSON", std::int64_t{3000000000}), "3000000000");
+  EXPECT_EQ(serialize("JSON", false), "false");
+  EXPECT_EQ(serialize("JSON", 2.5), "2.5");
+  EXPECT_EQ(serialize("JSON", nullptr), "null");
 }
 
 TEST_F(leaf_serializer, CustomScalarSerializeHook) {
