@@ -34,7 +34,8 @@ bool execution_state::execute_selection(output_chunk& out, const selection_plan&
         const path_entry step{f.info.response_name};
         if (!complete_leaf(out, f, f.info.return_type(), v, &step)) return false;
       }
-    } else if (!execute_field(out, f, parent, first)) {
+    } else if (!(f.property_leaf_list && write_plain_leaf_list(out, f, property(f, parent), first)) &&
+               !execute_field(out, f, parent, first)) {
       return false;
     }
     first = false;
@@ -45,6 +46,25 @@ bool execution_state::execute_selection(output_chunk& out, const selection_plan&
     abort("The response is larger than the limit of " + std::to_string(limit) + " bytes.");
     return false;
   }
+  return true;
+}
+
+bool execution_state::write_plain_leaf_list(output_chunk& out, const field_plan& f, const value& v,
+                                            bool first) {
+  if (!v.is_list()) return false;
+  const std::size_t mark = out.text.size();
+  out.text.append(f.key, first ? 1 : 0);
+  out.text.put('[');
+  bool comma = false;
+  for (const value& item : v.as_list()) {
+    if (comma) out.text.put(',');
+    comma = true;
+    if (!write_plain_leaf(out.text, *f.leaf_type, f.leaf, item)) {
+      out.text.truncate(mark);
+      return false;
+    }
+  }
+  out.text.put(']');
   return true;
 }
 

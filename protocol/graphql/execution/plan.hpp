@@ -121,6 +121,8 @@ struct field_plan {
   /// A property whose type is a leaf, possibly non-null but not a list,
   /// with constant arguments: execute_selection writes it itself.
   bool property_leaf = false;
+  /// The same for a list of leaves, one level deep ([Episode!]!).
+  bool property_leaf_list = false;
   /// leaf_value: the return type's named type.
   const named_type* leaf_type = nullptr;
   const resolver_fn* resolver = nullptr;
