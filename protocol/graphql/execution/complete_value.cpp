@@ -25,7 +25,19 @@ bool execution_state::execute_selection(output_chunk& out, const selection_plan&
   out.text.put('{');
   bool first = true;
   for (const field_plan& f : plan.fields) {
-    if (!execute_field(out, f, parent, first)) return false;
+    if (f.property_leaf) {
+      // The commonest field, written here: no resolver, no path entry
+      // (pushed only for an error), and the usual values inline.
+      out.text.append(f.key, first ? 1 : 0);
+      const value& v = property(f, parent);
+      if (!write_plain_leaf(out.text, *f.leaf_type, f.leaf, v)) {
+        const path_entry step{f.info.response_name};
+        if (!complete_leaf(out, f, f.info.return_type(), v, &step)) return false;
+      }
+    } else if (!(f.property_leaf_list && write_plain_leaf_list(out, f, property(f, parent), first)) &&
+               !execute_field(out, f, parent, first)) {
+      return false;
+    }
     first = false;
   }
   out.text.put('}');
@@ -34,6 +46,25 @@ bool execution_state::execute_selection(output_chunk& out, const selection_plan&
     abort("The response is larger than the limit of " + std::to_string(limit) + " bytes.");
     return false;
   }
+  return true;
+}
+
+bool execution_state::write_plain_leaf_list(output_chunk& out, const field_plan& f, const value& v,
+                                            bool first) {
+  if (!v.is_list()) return false;
+  const std::size_t mark = out.text.size();
+  out.text.append(f.key, first ? 1 : 0);
+  out.text.put('[');
+  bool comma = false;
+  for (const value& item : v.as_list()) {
+    if (comma) out.text.put(',');
+    comma = true;
+    if (!write_plain_leaf(out.text, *f.leaf_type, f.leaf, item)) {
+      out.text.truncate(mark);
+      return false;
+    }
+  }
+  out.text.put(']');
   return true;
 }
 
@@ -46,9 +77,7 @@ bool execution_state::execute_field(output_chunk& out, const field_plan& f, cons
     out.text.put('"');
     return true;
   }
-  if (f.kind == field_kind::property && f.leaf_value && f.arguments.all_constant &&
-      f.info.return_type().nullable().is_named()) {
-    // The commonest field: a leaf property. Its path is pushed only for an error.
+  if (f.property_leaf) {
     const path_entry step{f.info.response_name};
     return complete_leaf(out, f, f.info.return_type(), property(f, parent), &step);
   }
@@ -63,9 +92,11 @@ const value& execution_state::property(const field_plan& f, const value& parent)
   // The default resolver: borrow the parent's property, no copy.
   const property_object* props = parent.as_properties();
   if (props == nullptr) return null_value;
-  std::uint32_t hint = f.property_hint.load();
+  const std::uint32_t last = f.property_hint.load();
+  std::uint32_t hint = last;
   const value* v = props->find(f.info.field_name, hint);
-  f.property_hint.store(hint);
+  // Written only when it moved: executions on other threads read it too.
+  if (hint != last) f.property_hint.store(hint);
   return v != nullptr ? *v : null_value;
 }
 
@@ -181,6 +212,7 @@ bool execution_state::complete(output_chunk& out, const field_plan& f, type_ref 
 
 bool execution_state::complete_leaf(output_chunk& out, const field_plan& f, type_ref type,
                                     const value& v, const path_entry* step) {
+  if (write_plain_leaf(out.text, *type.named_type(), f.leaf, v)) return true;
   const bool non_null = type.is_non_null();
   std::optional<std::string> problem;
   if (!v.is_null()) {
@@ -204,6 +236,7 @@ bool execution_state::complete_value(output_chunk& out, const field_plan& f, typ
   if (type.is_list()) return complete_list(out, f, type, v);
   const named_type& named = *type.named_type();
   if (named.is_leaf()) {
+    if (write_plain_leaf(out.text, named, f.leaf, v)) return true;
     if (auto problem = serialize_leaf(out.text, named, f.leaf, v, hooks_)) {
       field_error_at(f, std::move(*problem));
       return false;
@@ -230,6 +263,10 @@ bool execution_state::complete_list(output_chunk& out, const field_plan& f, type
   if (item_type.nullable().is_named() && f.leaf_value) {
     for (const value& item : v.as_list()) {
       if (index != 0) out.text.put(',');
+      if (write_plain_leaf(out.text, *f.leaf_type, f.leaf, item)) {
+        ++index;
+        continue;
+      }
       const path_entry step{{}, index++};
       if (!complete_leaf(out, f, item_type, item, &step)) return false;
     }
@@ -264,6 +301,14 @@ const named_type* execution_state::resolve_abstract(const field_plan& f, const n
     name = (*resolver)(v, options_.context);
   } else {
     name = v.object_type_name();
+  }
+  // Abstract types usually have a few possible types: comparing their
+  // names finds the object type and shows it possible in one go.
+  const auto possible = plan_.schema_ref().possible_types(abstract);
+  if (possible.size() <= 8) {
+    for (const named_type* candidate : possible) {
+      if (same_text(candidate->name, name)) return candidate;
+    }
   }
   const named_type* type = f.last_runtime_type.load();
   if (type == nullptr || !same_text(type->name, name)) {

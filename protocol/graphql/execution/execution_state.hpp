@@ -122,6 +122,9 @@ class execution_state : public std::enable_shared_from_this<execution_state> {
   bool execute_selection(output_chunk& out, const selection_plan& plan, const value& parent);
   /// `first`: the object's first field (no comma before it).
   bool execute_field(output_chunk& out, const field_plan& f, const value& parent, bool first);
+  /// A property_leaf_list field whose items are all plain leaves, written
+  /// with its key; false, having written nothing, for anything else.
+  bool write_plain_leaf_list(output_chunk& out, const field_plan& f, const value& v, bool first);
   bool execute_resolver(output_chunk& out, const field_plan& f, const value& parent);
   bool execute_builtin(output_chunk& out, const field_plan& f, const value& parent);
   bool coerce_arguments(const field_plan& f, argument_values& args);

@@ -45,7 +45,8 @@ std::string enum_hint(const named_type& type, std::string_view input) {
   return did_you_mean(suggestion_list(input, names), "the enum value");
 }
 
-// A leaf type's parseValue: the coerced value or graphql-js's message.
+}  // namespace
+
 result<value> parse_leaf(const value& input, const named_type& type, const resolver_map& hooks) {
   const auto fail = [](std::string message) { return error{error_code::invalid, std::move(message)}; };
   if (type.kind == type_kind::enum_) {
@@ -97,6 +98,8 @@ result<value> parse_leaf(const value& input, const named_type& type, const resol
   if (custom != nullptr && custom->parse) return custom->parse(input);
   return input;
 }
+
+namespace {
 
 class input_coercer {
  public:

@@ -48,6 +48,11 @@ using input_problem_fn =
 value coerce_input_value(const value& input, type_ref type, const resolver_map& hooks,
                          const input_defaults& defaults, const input_problem_fn& on_problem);
 
+/// A leaf type's parseValue (graphql-js): `input` (an untyped scalar, list
+/// or object) as a value of the scalar or enum `type`, or graphql-js's
+/// message saying why it is not one.
+result<value> parse_leaf(const value& input, const named_type& type, const resolver_map& hooks);
+
 /// `variables` may be null (constant literals).
 std::optional<value> value_from_literal(const value_node& literal, type_ref type,
                                         const resolver_map& hooks, const variable_values* variables);

@@ -5,7 +5,9 @@
 // capacity, so the finished text moves out without a copy. Internal to
 // execution.
 
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -29,20 +31,20 @@ class json_buffer {
   void append(std::string_view s) {
     const std::size_t n = s.size();
     if (static_cast<std::size_t>(end_ - cur_) < n) grow(n);
-    // Most pieces (keys, names, numbers) are short: copy them with two
-    // overlapping moves instead of calling memcpy.
-    if (n >= 8 && n <= 16) {
-      std::memcpy(cur_, s.data(), 8);
-      std::memcpy(cur_ + n - 8, s.data() + n - 8, 8);
-    } else if (n >= 4 && n < 8) {
-      std::memcpy(cur_, s.data(), 4);
-      std::memcpy(cur_ + n - 4, s.data() + n - 4, 4);
-    } else if (n < 4) {
-      for (std::size_t i = 0; i < n; ++i) cur_[i] = s[i];
-    } else {
-      std::memcpy(cur_, s.data(), n);
-    }
-    cur_ += n;
+    copy(s);
+  }
+  /// `s` between double quotes, as is: the caller knows it needs no escape.
+  void append_quoted(std::string_view s) {
+    if (static_cast<std::size_t>(end_ - cur_) < s.size() + 2) grow(s.size() + 2);
+    *cur_++ = '"';
+    copy(s);
+    *cur_++ = '"';
+  }
+  /// The decimal digits of `i`.
+  void append_int(std::int64_t i) {
+    char buf[24];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, i);
+    append(std::string_view(buf, static_cast<std::size_t>(end - buf)));
   }
   void append(const std::string& s, std::size_t from) {
     append(std::string_view(s).substr(from));
@@ -73,6 +75,25 @@ class json_buffer {
  private:
   char* begin() const noexcept { return end_ - capacity(); }
   std::size_t capacity() const noexcept { return storage_.size(); }
+
+  // REQUIRES: room for s.size() more bytes.
+  void copy(std::string_view s) noexcept {
+    const std::size_t n = s.size();
+    // Most pieces (keys, names, numbers) are short: copy them with two
+    // overlapping moves instead of calling memcpy.
+    if (n >= 8 && n <= 16) {
+      std::memcpy(cur_, s.data(), 8);
+      std::memcpy(cur_ + n - 8, s.data() + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+      std::memcpy(cur_, s.data(), 4);
+      std::memcpy(cur_ + n - 4, s.data() + n - 4, 4);
+    } else if (n < 4) {
+      for (std::size_t i = 0; i < n; ++i) cur_[i] = s[i];
+    } else {
+      std::memcpy(cur_, s.data(), n);
+    }
+    cur_ += n;
+  }
 
   void grow(std::size_t more) {
     const std::size_t used = size();

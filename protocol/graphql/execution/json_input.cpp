@@ -65,15 +65,7 @@ class value_builder {
     if (u <= static_cast<std::uint64_t>(INT64_MAX)) return put(value(static_cast<std::int64_t>(u)));
     return put(value(static_cast<double>(u)));
   }
-  bool on_double(double, string_view s, error_code&) {
-    // Boost 1.81 rounds some decimals differently from strtod (its precise
-    // mode came later); reading the literal again gives JSON.parse's double.
-    const std::string text = take_part(s);
-    double d = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), d);
-    if (ec == std::errc::result_out_of_range) d = std::strtod(text.c_str(), nullptr);
-    return put(value(d));
-  }
+  bool on_double(double, string_view s, error_code&) { return put(value(json_double(take_part(s)))); }
   bool on_bool(bool b, error_code&) { return put(value(b)); }
   bool on_null(error_code&) { return put(value()); }
   bool on_comment_part(string_view, error_code&) { return false; }
@@ -165,6 +157,15 @@ class value_builder {
 };
 
 }  // namespace
+
+double json_double(std::string_view literal) {
+  // Boost 1.81 rounds some decimals differently from strtod (its precise
+  // mode came later); reading the literal again gives JSON.parse's double.
+  double d = 0;
+  const auto [end, ec] = std::from_chars(literal.data(), literal.data() + literal.size(), d);
+  if (ec == std::errc::result_out_of_range) d = std::strtod(std::string(literal).c_str(), nullptr);
+  return d;
+}
 
 json_decoded decode_json(std::string_view text, int max_depth) {
   boost::json::parse_options options;  // strict: no comments, trailing commas or invalid UTF-8

@@ -23,4 +23,8 @@ struct json_decoded {
 /// stages recurse over values).
 json_decoded decode_json(std::string_view text, int max_depth = 128);
 
+/// A JSON number literal that is not a 64-bit integer, read as JSON.parse
+/// reads it (the nearest double; out of range: infinity or zero).
+double json_double(std::string_view literal);
+
 }  // namespace streamhub::graphql::detail

@@ -11,34 +11,14 @@
 
 namespace streamhub::graphql::detail {
 
-namespace {
-
-// Whether a byte of the 8 in `x` is below 0x20, '"' or '\\' (bit tricks
-// from "Bit Twiddling Hacks": a byte is zero / less than n).
-bool needs_escape(std::uint64_t x) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ull;
-  constexpr std::uint64_t highs = 0x8080808080808080ull;
-  const std::uint64_t quote = x ^ (ones * '"');
-  const std::uint64_t backslash = x ^ (ones * '\\');
-  return (((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) &
-         highs;
-}
-
-bool plain_json_text(std::string_view s) noexcept {
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    if (needs_escape(x)) return false;
+const enum_value_def* find_enum_name(const named_type& type, std::string_view name) noexcept {
+  // Most enums are short: comparing beats hashing the name.
+  if (type.enum_values.size() > 16) return type.find_enum_value(name);
+  for (const enum_value_def& e : type.enum_values) {
+    if (same_text(e.name, name)) return &e;
   }
-  for (; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == '"' || c == '\\') return false;
-  }
-  return true;
+  return nullptr;
 }
-
-}  // namespace
 
 leaf_kind classify_leaf(const named_type& type) noexcept {
   if (type.kind == type_kind::enum_) return leaf_kind::enum_;
@@ -49,6 +29,13 @@ leaf_kind classify_leaf(const named_type& type) noexcept {
   if (n == "ID") return leaf_kind::id;
   if (n == "Float") return leaf_kind::float_;
   return leaf_kind::custom;
+}
+
+leaf_kind classify_leaf(const named_type& type, const resolver_map& hooks) noexcept {
+  const leaf_kind kind = classify_leaf(type);
+  if (kind != leaf_kind::custom) return kind;
+  const scalar_hooks* custom = hooks.find_scalar(type);
+  return custom != nullptr && custom->serialize ? leaf_kind::custom : leaf_kind::custom_plain;
 }
 
 void append_json_text(json_buffer& out, std::string_view text) {
@@ -65,11 +52,7 @@ void append_json_text(json_buffer& out, std::string_view text) {
 
 namespace {
 
-void append_int(json_buffer& out, std::int64_t i) {
-  char buf[24];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, i);
-  out.append(std::string_view(buf, static_cast<std::size_t>(end - buf)));
-}
+void append_int(json_buffer& out, std::int64_t i) { out.append_int(i); }
 
 // JavaScript's Number(string) for the forms resolvers plausibly return:
 // decimal numbers with optional sign, exponent and surrounding spaces;
@@ -190,16 +173,7 @@ std::optional<std::string> serialize_id(json_buffer& out, const value& v) {
 
 std::optional<std::string> serialize_enum(json_buffer& out, const named_type& type, const value& v) {
   if (v.type() == value_type::string) {
-    // Most enums are short: comparing beats hashing the name.
-    const std::string_view name = v.as_string();
-    const enum_value_def* def = nullptr;
-    if (type.enum_values.size() <= 16) {
-      for (const enum_value_def& e : type.enum_values) {
-        if (same_text(e.name, name)) def = &e;
-      }
-    } else {
-      def = type.find_enum_value(name);
-    }
+    const enum_value_def* def = find_enum_name(type, v.as_string());
     if (def != nullptr) {
       out.put('"');
       out += def->name;  // a Name: nothing to escape
@@ -236,7 +210,8 @@ std::optional<std::string> serialize_leaf(json_buffer& out, const named_type& ty
     case leaf_kind::id: return serialize_id(out, v);
     case leaf_kind::float_: return serialize_float(out, v);
     case leaf_kind::enum_: return serialize_enum(out, type, v);
-    case leaf_kind::custom: return serialize_custom(out, type, v, hooks);
+    case leaf_kind::custom:
+    case leaf_kind::custom_plain: return serialize_custom(out, type, v, hooks);
   }
   return std::nullopt;
 }

@@ -118,6 +118,13 @@ struct field_plan {
   /// and non-null wrappers), serialised by `leaf`.
   bool leaf_value = false;
   leaf_kind leaf = leaf_kind::custom;
+  /// A property whose type is a leaf, possibly non-null but not a list,
+  /// with constant arguments: execute_selection writes it itself.
+  bool property_leaf = false;
+  /// The same for a list of leaves, one level deep ([Episode!]!).
+  bool property_leaf_list = false;
+  /// leaf_value: the return type's named type.
+  const named_type* leaf_type = nullptr;
   const resolver_fn* resolver = nullptr;
   /// `,"response_name":` (the comma is skipped for an object's first field)
   std::string key;

@@ -108,9 +108,14 @@ class collector {
     }
     if (def.type.named_type()->is_leaf()) {
       f.leaf_value = true;
-      f.leaf = classify_leaf(*def.type.named_type());
+      f.leaf_type = def.type.named_type();
+      f.leaf = classify_leaf(*f.leaf_type, *op_.resolvers);
     }
     f.arguments = build_argument_plan(op_, def, *f.nodes.front());
+    const bool plain_property = f.kind == field_kind::property && f.leaf_value && f.arguments.all_constant;
+    const type_ref type = def.type.nullable();
+    f.property_leaf = plain_property && type.is_named();
+    f.property_leaf_list = plain_property && type.is_list() && type.of_type().nullable().is_named();
     return f;
   }
 

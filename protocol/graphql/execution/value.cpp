@@ -94,8 +94,7 @@ property_object& property_object::add(std::string name, value v) {
   return *this;
 }
 
-const value* property_object::find(std::string_view name, std::uint32_t& hint) const noexcept {
-  if (hint < entries_.size() && detail::same_text(entries_[hint].first, name)) return &entries_[hint].second;
+const value* property_object::find_from_start(std::string_view name, std::uint32_t& hint) const noexcept {
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     if (detail::same_text(entries_[i].first, name)) {
       hint = static_cast<std::uint32_t>(i);

@@ -232,12 +232,19 @@ class property_object {
   const value* find(std::string_view name) const noexcept;
   /// The same, trying entry `hint` first and setting it to where `name`
   /// was found: callers reading many objects of one shape keep a hint.
-  const value* find(std::string_view name, std::uint32_t& hint) const noexcept;
+  const value* find(std::string_view name, std::uint32_t& hint) const noexcept {
+    if (hint < entries_.size() && detail::same_text(entries_[hint].first, name)) {
+      return &entries_[hint].second;
+    }
+    return find_from_start(name, hint);
+  }
   std::span<const entry> entries() const noexcept { return entries_; }
   std::size_t size() const noexcept { return entries_.size(); }
   bool empty() const noexcept { return entries_.empty(); }
 
  private:
+  const value* find_from_start(std::string_view name, std::uint32_t& hint) const noexcept;
+
   std::vector<entry> entries_;
 };
 

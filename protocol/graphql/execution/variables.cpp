@@ -5,6 +5,7 @@
 #include "protocol/graphql/execution/input_coercion.hpp"
 #include "protocol/graphql/execution/inspect.hpp"
 #include "protocol/graphql/execution/json_input.hpp"
+#include "protocol/graphql/execution/json_variables.hpp"
 #include "protocol/graphql/execution/plan.hpp"
 #include "protocol/graphql/execution/prepared_operation.hpp"
 #include "protocol/graphql/printer.hpp"
@@ -18,6 +19,15 @@ constexpr std::size_t max_errors = 50;
 class variable_coercion {
  public:
   explicit variable_coercion(const prepared_operation& op) : op_(op.plan()) {}
+
+  /// The one-pass path (json_variables.hpp); null when it declines.
+  std::shared_ptr<const variable_values> decode(std::string_view json) {
+    auto out = std::make_shared<variable_values>();
+    out->entries_.reserve(op_.variables.size());
+    for (const detail::variable_plan& var : op_.variables) out->entries_.emplace_back(var.name, std::nullopt);
+    if (!detail::decode_variables(op_, json, out->entries_)) return nullptr;
+    return out;
+  }
 
   outcome<std::shared_ptr<const variable_values>> run(const property_object& inputs) {
     auto out = std::make_shared<variable_values>();
@@ -102,6 +112,9 @@ outcome<std::shared_ptr<const variable_values>> coerce_variables(const prepared_
                                                                  std::string_view json) {
   static const property_object no_inputs;
   if (json.empty()) return coerce_variables(op, no_inputs);
+  // Usually the variables coerce without a problem, in one pass; otherwise
+  // two steps, untyped values first, find and word every problem.
+  if (auto coerced = variable_coercion(op).decode(json)) return coerced;
   auto decoded = detail::decode_json(json);
   if (!decoded.decoded) {
     if (decoded.failure == detail::json_failure::too_deep) {

@@ -16,13 +16,21 @@ class leaf_serializer : public ::testing::Test {
  protected:
   leaf_serializer() : resolvers_(std::make_shared<resolver_map>(must_build(read_fixture("star_wars.graphql")))) {}
 
-  /// The JSON written, or "ERR <message>".
+  /// The JSON written, or "ERR <message>". The inline path, where it
+  /// takes a value, writes the same; it never takes one that fails.
   std::string serialize(std::string_view type, const value& v) {
     detail::json_buffer out;
+    detail::json_buffer inline_out;
     const named_type* t = resolvers_->schema().find_type(type);
-    if (auto problem = detail::serialize_leaf(out, *t, v, *resolvers_)) {
+    const detail::leaf_kind kind = detail::classify_leaf(*t, *resolvers_);
+    const bool inline_taken = detail::write_plain_leaf(inline_out, *t, kind, v);
+    if (auto problem = detail::serialize_leaf(out, *t, kind, v, *resolvers_)) {
       EXPECT_TRUE(out.empty());
+      EXPECT_FALSE(inline_taken);
       return "ERR " + *problem;
+    }
+    if (inline_taken) {
+      EXPECT_EQ(inline_out.view(), out.view());
     }
     return std::string(out.view());
   }
@@ -60,6 +68,11 @@ TEST_F(leaf_serializer, Float) {
   EXPECT_EQ(serialize("Float", 0.1 + 0.2), "0.30000000000000004");
   EXPECT_EQ(serialize("Float", 1e-7), "1e-7");
   EXPECT_EQ(serialize("Float", -0.0), "0");
+  EXPECT_EQ(serialize("Float", 2e9), "2000000000");
+  EXPECT_EQ(serialize("Float", -3.0), "-3");
+  EXPECT_EQ(serialize("Float", std::int64_t{9007199254740991}), "9007199254740991");
+  EXPECT_EQ(serialize("Float", std::int64_t{9007199254740993}), "9007199254740992");
+  EXPECT_EQ(serialize("Float", 9007199254740992.0), "9007199254740992");
 }
 
 TEST_F(leaf_serializer, StringBooleanId) {
@@ -81,6 +94,27 @@ TEST_F(leaf_serializer, StringBooleanId) {
   EXPECT_EQ(serialize("ID", true), "ERR ID cannot represent value: true");
 }
 
+// Plain text is checked a word at a time with overlapping loads: a
+// character to escape must be seen at every position of every length.
+TEST_F(leaf_serializer, EscapesAtEveryPositionOfShortStrings) {
+  for (std::size_t n = 1; n <= 24; ++n) {
+    for (std::size_t at = 0; at < n; ++at) {
+      for (const char c : {'"', '\\', '\n', '\x01', '\x1f'}) {
+        std::string text(n, 'a');
+        text[at] = c;
+        std::string expected;
+        append_json_string(expected, text);
+        EXPECT_EQ(serialize("String", text), expected) << "length " << n << " at " << at;
+        EXPECT_EQ(serialize("ID", text), expected) << "length " << n << " at " << at;
+      }
+    }
+    const std::string plain(n, '~');
+    EXPECT_EQ(serialize("String", plain), "\"" + plain + "\"");
+  }
+  EXPECT_EQ(serialize("String", ""), "\"\"");
+  EXPECT_EQ(serialize("String", "caf\xc3\xa9 \x7f"), "\"caf\xc3\xa9 \x7f\"");
+}
+
 TEST_F(leaf_serializer, Enum) {
   EXPECT_EQ(serialize("Episode", "JEDI"), R"("JEDI")");
   EXPECT_EQ(serialize("Episode", value::enum_value("EMPIRE")), R"("EMPIRE")");
@@ -95,6 +129,12 @@ TEST_F(leaf_serializer, CustomScalarsDefaultToJson) {
             R"({"a":[1,"x",null,true],"b\"":1.5})");
   EXPECT_EQ(serialize("JSON", value::raw_json(R"({"pre":"serialised"})")), R"({"pre":"serialised"})");
   EXPECT_EQ(serialize("JSON", value::object_view(&thing)), "ERR JSON cannot represent value: {}");
+  EXPECT_EQ(serialize("JSON", "x"), R"("x")");
+  EXPECT_EQ(serialize("JSON", "a\"b"), R"("a\"b")");
+  EXPECT_EQ(serialize("JSON", std::int64_t{3000000000}), "3000000000");
+  EXPECT_EQ(serialize("JSON", false), "false");
+  EXPECT_EQ(serialize("JSON", 2.5), "2.5");
+  EXPECT_EQ(serialize("JSON", nullptr), "null");
 }
 
 TEST_F(leaf_serializer, CustomScalarSerializeHook) {
