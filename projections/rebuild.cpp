@@ -18,7 +18,7 @@ struct rebuilder::impl {
         schema(std::move(s)),
         checkpoint(std::move(c)),
         options(std::move(o)),
-        committer(p, checkpoint, "replaying", options.on_failure) {}
+        committer(p, schema, checkpoint, "replaying", write_target::rebuild, options.on_failure) {}
 
   const projection& target;
   const storage::event_log& log;
