@@ -37,8 +37,14 @@ using namespace streamhub;
 using clock_type = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
+// The cluster to stop on the way out: std::exit skips destructors, and a
+// postmaster left running would shut down the next run's cluster when it
+// finds its data directory replaced.
+streamhub::projections::embedded_cluster* running_cluster = nullptr;
+
 [[noreturn]] void die(const std::string& what) {
   std::fprintf(stderr, "bench_projections_lag: %s\n", what.c_str());
+  if (running_cluster != nullptr) (void)running_cluster->stop();
   std::exit(1);
 }
 
@@ -155,6 +161,7 @@ int main(int argc, char** argv) {
   fs::remove_all(pg_options.data_dir);
   projections::embedded_cluster cluster(pg_options);
   if (auto started = cluster.start(); !started) die(started.err().message);
+  running_cluster = &cluster;
   if (auto migrated = projections::apply_migrations(cluster.conninfo()); !migrated) {
     die(migrated.err().message);
   }

@@ -10,7 +10,8 @@
 //   bench_projections_replay --events 10000000 --dir /var/tmp/replay-bench
 //
 // The log is generated once into DIR/events and reused by later runs when it
-// holds enough events; the cluster lives in DIR/pg and is started afresh.
+// holds enough events (else generated again); the cluster lives in DIR/pg
+// and is started afresh.
 
 #include <libpq-fe.h>
 
@@ -47,8 +48,14 @@ double seconds_since(clock_type::time_point start) {
   return std::chrono::duration<double>(clock_type::now() - start).count();
 }
 
+// The cluster to stop on the way out: std::exit skips destructors, and a
+// postmaster left running would shut down the next run's cluster when it
+// finds its data directory replaced.
+streamhub::projections::embedded_cluster* running_cluster = nullptr;
+
 [[noreturn]] void die(const std::string& what) {
   std::fprintf(stderr, "bench_projections_replay: %s\n", what.c_str());
+  if (running_cluster != nullptr) (void)running_cluster->stop();
   std::exit(1);
 }
 
@@ -147,6 +154,12 @@ int main(int argc, char** argv) {
   auto log = storage::rocksdb_event_log::open(dir / "events", log_options);
   if (!log) die("open the log: " + log.err().message);
   if ((*log)->head_position() < events) {
+    // Generated again from the start: the generator's users and streams
+    // begin afresh, so a shorter log cannot be extended.
+    log->reset();
+    fs::remove_all(dir / "events");
+    log = storage::rocksdb_event_log::open(dir / "events", log_options);
+    if (!log) die("open the log: " + log.err().message);
     const auto start = clock_type::now();
     const auto before = (*log)->head_position();
     try {
@@ -166,6 +179,7 @@ int main(int argc, char** argv) {
   fs::remove_all(pg_options.data_dir);
   projections::embedded_cluster cluster(pg_options);
   if (auto started = cluster.start(); !started) die(started.err().message);
+  running_cluster = &cluster;
   const auto conninfo = cluster.conninfo();
   if (auto migrated = projections::apply_migrations(conninfo); !migrated) {
     die(migrated.err().message);
