@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <thread>
 
 #include "projections/pg/pg_error.hpp"
@@ -239,6 +240,13 @@ std::vector<result<replay_summary>> replay_projections(
   const log_position until = head_of(log, options)();
   rebuild_progress together;
   together.until = until;
+  const auto read_after = [&](log_position from) {
+    batch_limits limits = options.limits;
+    limits.max_events =
+        static_cast<std::size_t>(std::min<log_position>(limits.max_events, until - from));
+    return read_batch(log, from + 1, limits);
+  };
+  std::future<result<std::vector<event_envelope>>> next;
   for (;;) {
     std::vector<member*> short_of;
     log_position from = until;
@@ -248,10 +256,14 @@ std::vector<result<replay_summary>> replay_projections(
       from = std::min(from, m.rebuild->progress().position);
     }
     if (short_of.empty()) break;
-    batch_limits limits = options.limits;
-    limits.max_events =
-        static_cast<std::size_t>(std::min<log_position>(limits.max_events, until - from));
-    auto batch = read_batch(log, from + 1, limits);
+    auto batch = next.valid() ? next.get() : read_after(from);
+    if (batch && !batch->empty() && batch->front().position != from + 1) {
+      batch = read_after(from);  // read ahead from elsewhere: a rebuild failed
+    }
+    if (batch && !batch->empty() && batch->back().position < until) {
+      // The next batch is read while this one is written.
+      next = std::async(std::launch::async, read_after, batch->back().position);
+    }
     if (batch && batch->empty()) {
       batch = error{error_code::internal, "the log ends at " + std::to_string(from) +
                                               ", before position " + std::to_string(until)};

@@ -70,8 +70,9 @@ result<replay_summary> replay_projection(const projection& p, const storage::eve
 
 /// Rebuilds several projections' tables from one read of the log, then
 /// swaps each in as replay_projection does. Each event is read and decoded
-/// once and handed to every rebuild still short of it (an interrupted one
-/// resumes where it stands); `options.on_progress` sees the rebuilds
+/// once, the next batch while the rebuilds write the last, and handed to
+/// every rebuild still short of it (an interrupted one resumes where it
+/// stands); `options.on_progress` sees the rebuilds
 /// together: `position` the least advanced, counts summed, `events_read`
 /// the events read from the log. One result per projection, in the order
 /// given (`seconds` counted from the call): a projection that fails (as
