@@ -74,6 +74,11 @@ class read_models {
   /// than ready_lag_events behind the log. Never blocks.
   bool caught_up() const noexcept;
 
+  /// What keeps caught_up() false, one line each: the projections more than
+  /// ready_lag_events behind the log ("chat: 5000 events behind, at 120 of
+  /// 5120"), or that they do not run yet. Empty when caught up. Never blocks.
+  std::string lagging() const;
+
   /// Scrape-time samples: per projection its applied position, lag in
   /// events and seconds, status and counters; the query service's figures.
   gateway::metrics::collector collector() const;
