@@ -199,10 +199,11 @@ class chat_writer final : public projection_writer {
     if (copied_.empty()) return;
     pqxx::stream_to copy(tx_, schema_ + ".messages", copied_columns);
     for (const auto& m : copied_) {
-      copy << std::make_tuple(m.channel.c_str(), m.sequence, m.id.c_str(), m.sender.c_str(),
-                              m.display_name.c_str(), m.body.c_str(),
-                              m.reply_to ? m.reply_to->c_str() : nullptr, m.badges.c_str(),
-                              m.sent_at.c_str(), m.position);
+      // Whole strings, not C strings: a NUL byte must fail as it does in
+      // an INSERT, not cut the text short.
+      copy << std::forward_as_tuple(m.channel, m.sequence, m.id, m.sender, m.display_name, m.body,
+                                    m.reply_to ? m.reply_to->c_str() : nullptr, m.badges,
+                                    m.sent_at, m.position);
     }
     copy.complete();
     copied_.clear();

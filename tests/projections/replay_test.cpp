@@ -352,6 +352,21 @@ TEST_F(ReplayTest, ARebuiltChatEqualsTheLiveOneWhateverTheText) {
   EXPECT_EQ(value("SELECT count(*) FROM proj_chat.messages WHERE reply_to IS NULL"), "4");
 }
 
+// PostgreSQL text cannot hold a NUL byte: the live INSERT fails on it, and so
+// must the rebuild's COPY rather than store the text cut short.
+TEST_F(ReplayTest, AChatMessageWithANulByteFailsARebuildAtItsPosition) {
+  using namespace domain;
+  write_.chat("eve", chat_message_posted{"bob", "Bob", "before", std::nullopt, {}});
+  const auto nul = write_.chat(
+      "eve", chat_message_posted{"bob", "Bob", std::string("cut\0short", 9), std::nullopt, {}});
+  auto p = make_projection(read::read_model::chat);
+  auto halted = replay_projection(*p, log_, options());
+  ASSERT_FALSE(halted);
+  EXPECT_NE(halted.err().message.find("position " + std::to_string(nul.position)),
+            std::string::npos)
+      << halted.err().message;
+}
+
 // The acceptance property: a replay while events keep arriving (and the live
 // projectors keep applying them) ends with the same tables as a fresh replay
 // of the final log, which is what verification builds and compares with.
