@@ -258,7 +258,7 @@ std::vector<result<replay_summary>> replay_projections(
     if (short_of.empty()) break;
     auto batch = next.valid() ? next.get() : read_after(from);
     if (batch && !batch->empty() && batch->front().position != from + 1) {
-      batch = read_after(from);  // read ahead from elsewhere: a rebuild failed
+      batch = read_after(from);  // read ahead for rebuilds that are no longer short of it
     }
     if (batch && !batch->empty() && batch->back().position < until) {
       // The next batch is read while this one is written.
