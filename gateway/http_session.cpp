@@ -106,7 +106,13 @@ void http_session::route(request req) {
     if (path == "/healthz") return respond(200, text_plain, "ok");
     if (path == "/readyz") {
       const bool ready = !server_.options.readiness || server_.options.readiness();
-      return ready ? respond(200, text_plain, "ready") : respond(503, text_plain, "not ready");
+      std::string body = ready ? "ready" : "not ready";
+      if (server_.options.readiness_detail) {
+        if (auto detail = server_.options.readiness_detail(); !detail.empty()) {
+          body += "\n" + detail;
+        }
+      }
+      return respond(ready ? 200 : 503, text_plain, std::move(body));
     }
     if (path == "/metrics")
       return respond(200, "text/plain; version=0.0.4; charset=utf-8", server_.registry->expose());

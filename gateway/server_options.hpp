@@ -41,6 +41,10 @@ struct server_options {
   /// /readyz answers 200 when this returns true, else 503; null = ready.
   /// Called on an I/O thread: must not block.
   std::function<bool()> readiness;
+  /// Lines /readyz adds to its body after "ready" or "not ready" (which
+  /// projections lag, say); null or empty = none. Called on an I/O thread:
+  /// must not block.
+  std::function<std::string()> readiness_detail;
   /// Where metrics are recorded and /metrics reads from; null = a private one.
   std::shared_ptr<metrics::registry> metrics;
 

@@ -47,11 +47,14 @@ bool transient(const error& e) noexcept {
   return e.code == error_code::unavailable || e.code == error_code::timeout;
 }
 
-batch_committer::batch_committer(const projection& p, std::string checkpoint, std::string status,
-                                 failure_policy policy, commit_gate gate)
+batch_committer::batch_committer(const projection& p, std::string schema, std::string checkpoint,
+                                 std::string status, write_target writes, failure_policy policy,
+                                 commit_gate gate)
     : projection_(p),
+      schema_(std::move(schema)),
       checkpoint_(std::move(checkpoint)),
       status_(std::move(status)),
+      writes_(writes),
       policy_(policy),
       gate_(std::move(gate)) {}
 
@@ -85,7 +88,7 @@ result<batch_outcome> batch_committer::apply_together(pqxx::connection_base& con
   return pg_guard("apply events to " + checkpoint_, [&]() -> result<batch_outcome> {
     pqxx::work tx(connection);
     if (auto stop = claim(tx, checkpoint_, expected, projection_.version())) return *stop;
-    auto writer = projection_.writer(tx);
+    auto writer = projection_.writer(tx, schema_, writes_);
     writer->prefetch(batch);
     std::uint64_t applied = 0;
     for (const auto& e : batch) {
@@ -120,7 +123,7 @@ result<batch_outcome> batch_committer::apply_one_by_one(pqxx::connection_base& c
       // subtransaction does not always roll back after a failed statement.)
       tx.exec0("SAVEPOINT event");
       auto applied = pg_guard("apply", [&]() -> result<void> {
-        auto writer = projection_.writer(tx);
+        auto writer = projection_.writer(tx, schema_, writes_);
         if (auto r = writer->apply(e); !r) return r;
         writer->flush();
         return {};

@@ -73,10 +73,13 @@ class batch_committer {
   /// for tests that stop a projector between its writes and its commit.
   using commit_gate = std::function<bool(log_position first, log_position last)>;
 
-  /// `checkpoint` is the target's row; `status` what a commit writes into it
-  /// ('running' for live tables, 'replaying' for a rebuild).
-  batch_committer(const projection& p, std::string checkpoint, std::string status,
-                  failure_policy policy, commit_gate gate = {});
+  /// `schema` holds the target's tables and `checkpoint` is its row; `status`
+  /// is what a commit writes into it ('running' for live tables, 'replaying'
+  /// for a rebuild); `writes` tells the projection's writers what kind of
+  /// tables they write (projection.hpp).
+  batch_committer(const projection& p, std::string schema, std::string checkpoint,
+                  std::string status, write_target writes, failure_policy policy,
+                  commit_gate gate = {});
 
   /// Statements the committer executes; the connection must have them (and
   /// the projection's own) prepared.
@@ -103,8 +106,10 @@ class batch_committer {
                                          std::span<const event_envelope> batch);
 
   const projection& projection_;
+  std::string schema_;
   std::string checkpoint_;
   std::string status_;
+  write_target writes_;
   failure_policy policy_;
   commit_gate gate_;
 };

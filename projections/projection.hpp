@@ -32,6 +32,16 @@ class transaction_base;
 
 namespace streamhub::projections {
 
+/// What a writer's rows go into.
+enum class write_target : std::uint8_t {
+  /// Live tables: serving reads while the projector writes them.
+  live,
+  /// A rebuild's tables (rebuild.hpp): written by one rebuilder only and read
+  /// by nobody until swapped in, so rows that are only ever inserted may be
+  /// bulk-loaded (COPY) rather than sent as statements.
+  rebuild,
+};
+
 /// Writes one transaction's worth of events.
 class projection_writer {
  public:
@@ -78,8 +88,11 @@ class projection {
   virtual std::vector<prepared_statement> statements() const = 0;
 
   /// A writer for one transaction; it executes the prepared statements on
-  /// `tx` (whose connection has them prepared for the target schema).
-  virtual std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx) const = 0;
+  /// `tx` (whose connection has them prepared for the target schema, named
+  /// `schema`). What it writes must not depend on `target`, only how.
+  virtual std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx,
+                                                    const std::string& schema,
+                                                    write_target target) const = 0;
 };
 
 }  // namespace streamhub::projections

@@ -45,8 +45,8 @@ struct projector::impl {
         schema(options.schema.empty() ? live_schema(p.model()) : options.schema),
         checkpoint(schema == live_schema(p.model()) ? std::string(p.name())
                                                     : rebuild_checkpoint(p.name(), schema)),
-        committer(p, checkpoint, checkpoint == p.name() ? "running" : "replaying",
-                  options.on_failure, options.before_commit),
+        committer(p, schema, checkpoint, checkpoint == p.name() ? "running" : "replaying",
+                  write_target::live, options.on_failure, options.before_commit),
         delays(options.retry) {}
 
   // -- The projector's thread --------------------------------------------------

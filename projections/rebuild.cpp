@@ -18,7 +18,7 @@ struct rebuilder::impl {
         schema(std::move(s)),
         checkpoint(std::move(c)),
         options(std::move(o)),
-        committer(p, checkpoint, "replaying", options.on_failure) {}
+        committer(p, schema, checkpoint, "replaying", write_target::rebuild, options.on_failure) {}
 
   const projection& target;
   const storage::event_log& log;
@@ -81,10 +81,6 @@ result<rebuild_progress> rebuilder::run_until(log_position until) {
   auto& s = *impl_;
   s.progress.until = until;
   while (s.progress.position < until) {
-    if (s.options.stop_requested && s.options.stop_requested()) {
-      return error{error_code::unavailable, "the rebuild of " + s.checkpoint + " was stopped at position " +
-                                                std::to_string(s.progress.position)};
-    }
     batch_limits limits = s.options.limits;
     limits.max_events = static_cast<std::size_t>(
         std::min<log_position>(limits.max_events, until - s.progress.position));
@@ -95,28 +91,50 @@ result<rebuild_progress> rebuilder::run_until(log_position until) {
                                              std::to_string(s.progress.position) +
                                              ", before position " + std::to_string(until)};
     }
-    auto outcome = s.committer.commit(*s.connection, s.progress.position, *batch);
-    if (!outcome) return std::move(outcome).err();
-    switch (outcome->what) {
-      case batch_outcome::kind::committed:
-        break;
-      case batch_outcome::kind::checkpoint_moved:
-      case batch_outcome::kind::stale:
-      case batch_outcome::kind::abandoned:
-        return error{error_code::conflict, "checkpoint " + s.checkpoint +
-                                               " changed under the rebuild (now at " +
-                                               std::to_string(outcome->position) + ")"};
-    }
-    s.progress.events_read += outcome->position - s.progress.position;
-    s.progress.position = outcome->position;
-    s.progress.events_applied += outcome->applied;
-    s.progress.dead_letters += outcome->dead_letters;
-    ++s.progress.transactions;
-    if (s.options.on_progress) s.options.on_progress(s.progress);
-    if (outcome->halted) {
-      return error{error_code::internal, "projection " + std::string(s.target.name()) +
-                                             " failed at " + *outcome->halted};
-    }
+    if (auto applied = apply(*batch); !applied) return std::move(applied).err();
+  }
+  return s.progress;
+}
+
+result<rebuild_progress> rebuilder::apply(std::span<const event_envelope> batch) {
+  auto& s = *impl_;
+  if (s.options.stop_requested && s.options.stop_requested()) {
+    return error{error_code::unavailable, "the rebuild of " + s.checkpoint +
+                                              " was stopped at position " +
+                                              std::to_string(s.progress.position)};
+  }
+  const auto first_new = std::find_if(batch.begin(), batch.end(), [&](const event_envelope& e) {
+    return e.position > s.progress.position;
+  });
+  batch = batch.subspan(static_cast<std::size_t>(first_new - batch.begin()));
+  if (batch.empty()) return s.progress;
+  if (batch.front().position != s.progress.position + 1) {
+    return error{error_code::invalid, "a batch from position " +
+                                          std::to_string(batch.front().position) +
+                                          " leaves a gap after " + s.checkpoint + "'s position " +
+                                          std::to_string(s.progress.position)};
+  }
+  auto outcome = s.committer.commit(*s.connection, s.progress.position, batch);
+  if (!outcome) return std::move(outcome).err();
+  switch (outcome->what) {
+    case batch_outcome::kind::committed:
+      break;
+    case batch_outcome::kind::checkpoint_moved:
+    case batch_outcome::kind::stale:
+    case batch_outcome::kind::abandoned:
+      return error{error_code::conflict, "checkpoint " + s.checkpoint +
+                                             " changed under the rebuild (now at " +
+                                             std::to_string(outcome->position) + ")"};
+  }
+  s.progress.events_read += outcome->position - s.progress.position;
+  s.progress.position = outcome->position;
+  s.progress.events_applied += outcome->applied;
+  s.progress.dead_letters += outcome->dead_letters;
+  ++s.progress.transactions;
+  if (s.options.on_progress) s.options.on_progress(s.progress);
+  if (outcome->halted) {
+    return error{error_code::internal, "projection " + std::string(s.target.name()) +
+                                           " failed at " + *outcome->halted};
   }
   return s.progress;
 }

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -81,6 +82,14 @@ class rebuilder {
   /// under it (someone else writes the target), corrupt or io_error (log),
   /// unavailable when options.stop_requested said so.
   result<rebuild_progress> run_until(log_position until);
+
+  /// Applies `batch` (consecutive events, as read_batch returns them, read
+  /// by the caller: several rebuilders may share one read of the log) in one
+  /// transaction with the checkpoint. Events at or before the target's
+  /// position are skipped; the batch must not start after position + 1.
+  /// progress().until is left to the caller. Errors: as run_until; invalid
+  /// when the batch leaves a gap.
+  result<rebuild_progress> apply(std::span<const event_envelope> batch);
 
   const rebuild_progress& progress() const noexcept;
 

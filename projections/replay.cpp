@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
+#include <thread>
 
 #include "projections/pg/pg_error.hpp"
 
@@ -99,10 +101,14 @@ result<void> await_position(const storage::event_log& log,
 
 std::string verify_schema(read::read_model model) { return live_schema(model) + "_verify"; }
 
-result<replay_summary> replay_projection(const projection& p, const storage::event_log& log,
-                                         const replay_options& options) {
-  const auto start = clock::now();
-  const auto head = head_of(log, options);
+namespace {
+
+// Opens the rebuild of `p` (after dropping an interrupted one when asked to
+// start afresh).
+result<std::unique_ptr<rebuilder>> open_rebuild(const projection& p,
+                                                const storage::event_log& log,
+                                                const replay_options& options,
+                                                rebuild_options rebuild) {
   const std::string schema = rebuild_schema(p.model());
   const std::string checkpoint = rebuild_checkpoint(p.name(), schema);
   if (options.fresh) {
@@ -110,14 +116,22 @@ result<replay_summary> replay_projection(const projection& p, const storage::eve
       return std::move(dropped).err();
     }
   }
-  auto rebuild = rebuilder::open(p, log, schema, checkpoint, options.from,
-                                 rebuild_options_from(options, options.on_failure));
-  if (!rebuild) return std::move(rebuild).err();
-  auto& rb = **rebuild;
+  return rebuilder::open(p, log, schema, checkpoint, options.from, std::move(rebuild));
+}
+
+replay_summary summary_of_opened(const rebuilder& rb) {
   replay_summary summary;
   summary.started_at = rb.progress().position;
   summary.resumed = !rb.created();
+  return summary;
+}
 
+// Brings `rb` level with the log's head and the live tables, then swaps it in.
+result<replay_summary> swap_in_when_level(const projection& p, const storage::event_log& log,
+                                          const replay_options& options, rebuilder& rb,
+                                          replay_summary summary, clock::time_point start) {
+  const auto head = head_of(log, options);
+  const std::string schema = rebuild_schema(p.model());
   for (int attempt = 0; attempt < max_attempts; ++attempt) {
     auto live = pg_guard("read the live checkpoint of " + std::string(p.name()), [&] {
       pqxx::connection connection(options.conninfo);
@@ -163,6 +177,127 @@ result<replay_summary> replay_projection(const projection& p, const storage::eve
   }
   return error{error_code::timeout, "the live tables of " + std::string(p.name()) +
                                         " kept getting ahead of the rebuild"};
+}
+
+// One projection of replay_projections.
+struct member {
+  const projection* target = nullptr;
+  std::unique_ptr<rebuilder> rebuild;
+  replay_summary summary;
+  std::optional<error> failure;
+
+  bool short_of(log_position until) const {
+    return !failure && rebuild->progress().position < until;
+  }
+};
+
+// Applies one batch read from the log to every member short of its end, each
+// on its own connection, concurrently: the batch is read and decoded once,
+// and PostgreSQL works on every projection's transaction at the same time.
+void apply_to_all(std::vector<member*>& members, const std::vector<event_envelope>& batch) {
+  std::vector<std::thread> threads;
+  threads.reserve(members.size());
+  for (std::size_t i = 1; i < members.size(); ++i) {
+    threads.emplace_back([m = members[i], &batch] {
+      if (auto r = m->rebuild->apply(batch); !r) m->failure = std::move(r).err();
+    });
+  }
+  if (auto r = members[0]->rebuild->apply(batch); !r) members[0]->failure = std::move(r).err();
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace
+
+result<replay_summary> replay_projection(const projection& p, const storage::event_log& log,
+                                         const replay_options& options) {
+  const auto start = clock::now();
+  auto rebuild = open_rebuild(p, log, options, rebuild_options_from(options, options.on_failure));
+  if (!rebuild) return std::move(rebuild).err();
+  auto& rb = **rebuild;
+  return swap_in_when_level(p, log, options, rb, summary_of_opened(rb), start);
+}
+
+std::vector<result<replay_summary>> replay_projections(
+    std::span<const projection* const> projections, const storage::event_log& log,
+    const replay_options& options) {
+  const auto start = clock::now();
+  // The rebuilds report together, below, rather than one by one.
+  auto rebuild = rebuild_options_from(options, options.on_failure);
+  rebuild.on_progress = nullptr;
+  std::vector<member> members(projections.size());
+  for (std::size_t i = 0; i < projections.size(); ++i) {
+    auto& m = members[i];
+    m.target = projections[i];
+    auto opened = open_rebuild(*m.target, log, options, rebuild);
+    if (!opened) {
+      m.failure = std::move(opened).err();
+      continue;
+    }
+    m.rebuild = std::move(*opened);
+    m.summary = summary_of_opened(*m.rebuild);
+  }
+
+  const log_position until = head_of(log, options)();
+  rebuild_progress together;
+  together.until = until;
+  const auto read_after = [&](log_position from) {
+    batch_limits limits = options.limits;
+    limits.max_events =
+        static_cast<std::size_t>(std::min<log_position>(limits.max_events, until - from));
+    return read_batch(log, from + 1, limits);
+  };
+  std::future<result<std::vector<event_envelope>>> next;
+  for (;;) {
+    std::vector<member*> short_of;
+    log_position from = until;
+    for (auto& m : members) {
+      if (!m.short_of(until)) continue;
+      short_of.push_back(&m);
+      from = std::min(from, m.rebuild->progress().position);
+    }
+    if (short_of.empty()) break;
+    auto batch = next.valid() ? next.get() : read_after(from);
+    if (batch && !batch->empty() && batch->front().position != from + 1) {
+      batch = read_after(from);  // read ahead for rebuilds that are no longer short of it
+    }
+    if (batch && !batch->empty() && batch->back().position < until) {
+      // The next batch is read while this one is written.
+      next = std::async(std::launch::async, read_after, batch->back().position);
+    }
+    if (batch && batch->empty()) {
+      batch = error{error_code::internal, "the log ends at " + std::to_string(from) +
+                                              ", before position " + std::to_string(until)};
+    }
+    if (!batch) {
+      for (auto* m : short_of) m->failure = batch.err();
+      break;
+    }
+    apply_to_all(short_of, *batch);
+    together.events_read += batch->size();
+    together.position = until;
+    together.events_applied = together.transactions = together.dead_letters = 0;
+    for (const auto& m : members) {
+      if (!m.rebuild) continue;
+      const auto& p = m.rebuild->progress();
+      if (!m.failure) together.position = std::min(together.position, p.position);
+      together.events_applied += p.events_applied;
+      together.transactions += p.transactions;
+      together.dead_letters += p.dead_letters;
+    }
+    if (options.on_progress) options.on_progress(together);
+  }
+
+  std::vector<result<replay_summary>> results;
+  results.reserve(members.size());
+  for (auto& m : members) {
+    if (m.failure) {
+      results.emplace_back(std::move(*m.failure));
+      continue;
+    }
+    results.push_back(
+        swap_in_when_level(*m.target, log, options, *m.rebuild, m.summary, start));
+  }
+  return results;
 }
 
 result<verify_report> verify_projection(const projection& p, const storage::event_log& log,

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,21 @@ struct replay_summary {
 /// log does not reach the live tables' position, or swaps keep conflicting.
 result<replay_summary> replay_projection(const projection& p, const storage::event_log& log,
                                          const replay_options& options);
+
+/// Rebuilds several projections' tables from one read of the log, then
+/// swaps each in as replay_projection does. Each event is read and decoded
+/// once, the next batch while the rebuilds write the last, and handed to
+/// every rebuild still short of it (an interrupted one resumes where it
+/// stands); `options.on_progress` sees the rebuilds
+/// together: `position` the least advanced, counts summed, `events_read`
+/// the events read from the log. One result per projection, in the order
+/// given (`seconds` counted from the call): a projection that fails (as
+/// replay_projection) drops out and the others go on. Each batch is applied
+/// to the rebuilds on threads of their own at once, so `options.stop_requested`
+/// must be callable from any thread.
+std::vector<result<replay_summary>> replay_projections(
+    std::span<const projection* const> projections, const storage::event_log& log,
+    const replay_options& options);
 
 /// Rows of one table that differ between the live tables and the log.
 struct table_difference {

@@ -206,7 +206,8 @@ class analytics_projection final : public projection {
     };
   }
 
-  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx) const override {
+  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx, const std::string&,
+                                            write_target) const override {
     return std::make_unique<analytics_writer>(tx);
   }
 };

@@ -141,7 +141,8 @@ class channels_projection final : public projection {
     };
   }
 
-  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx) const override {
+  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx, const std::string&,
+                                            write_target) const override {
     return std::make_unique<channels_writer>(tx);
   }
 };

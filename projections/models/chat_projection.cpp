@@ -1,14 +1,21 @@
 // Chat history and moderation log (READ_MODELS.md, "chat").
 //
 // Messages are the bulk of the log, so they are buffered and written with one
-// multi-row INSERT per batch; a deletion or a clear first writes what is
-// buffered, so it sees every earlier message.
+// multi-row INSERT per batch (live tables) or one COPY (a rebuild's tables:
+// only this writer writes them); a deletion or a clear first writes what is
+// buffered, so it sees every earlier message, and a COPY must be complete
+// before any other statement of the transaction.
 
+#include <pqxx/stream_to>
 #include <pqxx/transaction_base>
+
+#include <array>
+#include <tuple>
 
 #include "projections/models/event_dispatch.hpp"
 #include "projections/models/read_models.hpp"
 #include "projections/sql/pg_array.hpp"
+#include "projections/sql/timestamp_text.hpp"
 
 namespace streamhub::projections {
 namespace {
@@ -54,13 +61,19 @@ constexpr const char* delete_message = "chat_delete_message";
 constexpr const char* clear_room = "chat_clear_room";
 constexpr const char* insert_moderation = "chat_insert_moderation";
 
+constexpr std::array<const char*, 10> copied_columns{
+    "channel", "sequence", "id", "sender", "display_name",
+    "body",    "reply_to", "badges", "sent_at", "position"};
+
 class chat_writer final : public projection_writer {
  public:
-  explicit chat_writer(pqxx::transaction_base& tx) : tx_(tx) {}
+  chat_writer(pqxx::transaction_base& tx, const std::string& schema, write_target target)
+      : tx_(tx), schema_(schema), copy_(target == write_target::rebuild) {}
 
   result<void> apply(const event_envelope& event) override { return dispatch(event, *this); }
 
   void flush() override {
+    if (copy_) return copy_messages();
     auto& m = messages_;
     if (m.rows == 0) return;
     tx_.exec_prepared0(insert_messages, m.channel.literal(), m.sequence.literal(),
@@ -71,6 +84,13 @@ class chat_writer final : public projection_writer {
   }
 
   void operator()(const event_envelope& e, std::string_view room, const chat_message_posted& p) {
+    if (copy_) {
+      copied_.push_back({std::string(room), static_cast<std::int64_t>(e.version),
+                         e.id.to_string(), p.user, p.display_name, p.text, p.reply_to,
+                         sql::text_array_literal(p.badges), sql::timestamptz_text(e.timestamp_us),
+                         static_cast<std::int64_t>(e.position)});
+      return;
+    }
     auto& m = messages_;
     m.channel.add(room);
     m.sequence.add(static_cast<std::int64_t>(e.version));
@@ -162,8 +182,38 @@ class chat_writer final : public projection_writer {
         position;
   };
 
+  // A buffered message as COPY takes it: timestamps as text, since no SQL
+  // function runs on COPY's input.
+  struct message_row {
+    std::string channel;
+    std::int64_t sequence;
+    std::string id, sender, display_name, body;
+    std::optional<std::string> reply_to;
+    std::string badges, sent_at;
+    std::int64_t position;
+  };
+
+  // One COPY for the buffered messages; stream_to escapes each field as
+  // COPY's text format requires (tab, newline, backslash; NULL as \N).
+  void copy_messages() {
+    if (copied_.empty()) return;
+    pqxx::stream_to copy(tx_, schema_ + ".messages", copied_columns);
+    for (const auto& m : copied_) {
+      // Whole strings, not C strings: a NUL byte must fail as it does in
+      // an INSERT, not cut the text short.
+      copy << std::forward_as_tuple(m.channel, m.sequence, m.id, m.sender, m.display_name, m.body,
+                                    m.reply_to ? m.reply_to->c_str() : nullptr, m.badges,
+                                    m.sent_at, m.position);
+    }
+    copy.complete();
+    copied_.clear();
+  }
+
   pqxx::transaction_base& tx_;
+  const std::string schema_;
+  const bool copy_;
   message_columns messages_;
+  std::vector<message_row> copied_;
   moderation_row pending_;
 };
 
@@ -196,8 +246,9 @@ class chat_projection final : public projection {
     };
   }
 
-  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx) const override {
-    return std::make_unique<chat_writer>(tx);
+  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx, const std::string& schema,
+                                            write_target target) const override {
+    return std::make_unique<chat_writer>(tx, schema, target);
   }
 };
 

@@ -127,7 +127,8 @@ class notifications_projection final : public projection {
     };
   }
 
-  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx) const override {
+  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx, const std::string&,
+                                            write_target) const override {
     return std::make_unique<notifications_writer>(tx);
   }
 };

@@ -129,7 +129,8 @@ class timelines_projection final : public projection {
     };
   }
 
-  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx) const override {
+  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx, const std::string&,
+                                            write_target) const override {
     return std::make_unique<timelines_writer>(tx, threshold_);
   }
 

@@ -120,7 +120,8 @@ class users_projection final : public projection {
     };
   }
 
-  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx) const override {
+  std::unique_ptr<projection_writer> writer(pqxx::transaction_base& tx, const std::string&,
+                                            write_target) const override {
     return std::make_unique<users_writer>(tx);
   }
 };

@@ -28,11 +28,16 @@ class http_session_test : public server_fixture {
 TEST_F(http_session_test, health_readiness_and_unknown_paths) {
   bool ready = false;
   options_.readiness = [&] { return ready; };
+  options_.readiness_detail = [&] { return ready ? "" : "chat: 5000 events behind, at 120 of 5120\n"; };
   start();
   EXPECT_TRUE(serving(port_));
-  EXPECT_EQ(http_call(port_, "GET", "/readyz").status, 503u);
+  const auto waiting = http_call(port_, "GET", "/readyz");
+  EXPECT_EQ(waiting.status, 503u);
+  EXPECT_EQ(waiting.body, "not ready\nchat: 5000 events behind, at 120 of 5120\n");
   ready = true;
-  EXPECT_EQ(http_call(port_, "GET", "/readyz").status, 200u);
+  const auto caught_up = http_call(port_, "GET", "/readyz");
+  EXPECT_EQ(caught_up.status, 200u);
+  EXPECT_EQ(caught_up.body, "ready");
   EXPECT_EQ(http_call(port_, "GET", "/nope").status, 404u);
   EXPECT_EQ(http_call(port_, "GET", "/").status, 404u) << "no web app configured";
   const auto wrong_method = http_call(port_, "POST", "/healthz");

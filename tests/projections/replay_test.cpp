@@ -50,6 +50,36 @@ class ReplayTest : public testing::projection_test {
     return found;
   }
 
+  /// Every live table's rows as text, sorted, table by table: what two ways
+  /// of building the tables must agree on.
+  text_rows live_tables() const {
+    text_rows all;
+    for (const auto& table :
+         rows("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname LIKE "
+              "'proj\\_%' AND schemaname NOT LIKE '%\\_next' ORDER BY 1")) {
+      all.push_back({table[0]});
+      for (auto& row : rows("SELECT t::text FROM " + table[0] + " t ORDER BY 1")) {
+        all.push_back(std::move(row));
+      }
+    }
+    return all;
+  }
+
+  static std::vector<std::unique_ptr<projection>> every_projection() {
+    std::vector<std::unique_ptr<projection>> all;
+    for (std::size_t i = 0; i < read::read_model_count; ++i) {
+      all.push_back(make_projection(static_cast<read::read_model>(i)));
+    }
+    return all;
+  }
+
+  static std::vector<const projection*> pointers(
+      const std::vector<std::unique_ptr<projection>>& all) {
+    std::vector<const projection*> p;
+    for (const auto& one : all) p.push_back(one.get());
+    return p;
+  }
+
   /// Schemas and checkpoint rows other than the live ones: what a finished
   /// replay or verification must not leave behind.
   text_rows leftovers() const {
@@ -204,6 +234,137 @@ TEST_F(ReplayTest, AFailingEventStopsAReplayUnderHaltAndIsSetAsideUnderDeadLette
             (text_rows{{"before"}, {"after"}}));
   EXPECT_EQ(rows("SELECT projection, position FROM dead_letters"),
             (text_rows{{"chat", std::to_string(bad.position)}}));
+}
+
+// One read of the log for every projection (an interrupted rebuild among
+// them resuming where it stood) ends with the tables that replaying them one
+// by one gives, and that the log implies.
+TEST_F(ReplayTest, ReplayingAllTogetherEqualsReplayingOneByOne) {
+  testing::random_scenario scenario(write_, 5, 20);
+  scenario.run(800);
+  start();
+  catch_up();
+  const auto all = every_projection();
+  const auto& chat = *all[static_cast<std::size_t>(read::read_model::chat)];
+  {
+    rebuild_options o;
+    o.conninfo = conninfo();
+    const auto schema = rebuild_schema(chat.model());
+    auto first = rebuilder::open(chat, log_, schema, rebuild_checkpoint(chat.name(), schema), 1, o);
+    ASSERT_TRUE(first) << first.err().message;
+    ASSERT_TRUE((*first)->run_until(120));
+  }
+  std::vector<rebuild_progress> reported;
+  auto o = options();
+  o.on_progress = [&](const rebuild_progress& p) { reported.push_back(p); };
+  const auto together = replay_projections(pointers(all), log_, o);
+  ASSERT_EQ(together.size(), all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    ASSERT_TRUE(together[i]) << all[i]->name() << ": " << together[i].err().message;
+    EXPECT_EQ(together[i]->position, log_.head_position()) << all[i]->name();
+    EXPECT_EQ(together[i]->resumed, all[i].get() == &chat) << all[i]->name();
+  }
+  EXPECT_EQ(together[static_cast<std::size_t>(read::read_model::chat)]->started_at, 120u);
+  // Read once: every event counted once, whatever the number of projections.
+  ASSERT_FALSE(reported.empty());
+  EXPECT_EQ(reported.back().events_read, log_.head_position());
+  EXPECT_EQ(reported.back().position, log_.head_position());
+  EXPECT_EQ(verify_all(), "");
+  EXPECT_EQ(leftovers(), text_rows{});
+  const auto tables = live_tables();
+  EXPECT_GT(tables.size(), 200u);
+
+  for (const auto& p : all) {
+    auto one = replay_projection(*p, log_, options());
+    ASSERT_TRUE(one) << p->name() << ": " << one.err().message;
+  }
+  EXPECT_EQ(live_tables(), tables);
+}
+
+TEST_F(ReplayTest, AProjectionFailingInAReplayOfAllDropsOutAndTheOthersAreSwappedIn) {
+  using namespace domain;
+  testing::write_social_scenario(write_);
+  const auto bad = write_.raw("chat:eve", "chat.message", "not json");
+  testing::random_scenario(write_, 6).run(100);
+  const auto all = every_projection();
+  const auto results = replay_projections(pointers(all), log_, options());
+  ASSERT_EQ(results.size(), all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const auto model = all[i]->model();
+    if (model == read::read_model::chat || model == read::read_model::analytics) {
+      ASSERT_FALSE(results[i]) << all[i]->name();
+      EXPECT_NE(results[i].err().message.find("position " + std::to_string(bad.position)),
+                std::string::npos)
+          << results[i].err().message;
+      continue;
+    }
+    ASSERT_TRUE(results[i]) << all[i]->name() << ": " << results[i].err().message;
+    EXPECT_EQ(results[i]->position, log_.head_position());
+  }
+  EXPECT_EQ(value("SELECT count(*) FROM pg_namespace WHERE nspname = 'proj_chat'"), "0");
+  EXPECT_EQ(value("SELECT count(*) FROM pg_namespace WHERE nspname = 'proj_users'"), "1");
+}
+
+// A rebuild writes chat messages with COPY, the live projector with INSERT:
+// text COPY must escape (tab, newline, backslash, "\\." and "\\N" as text),
+// NULL must stay NULL, and times converted without SQL must be the same
+// instants, before the epoch included (within the 2^53 microseconds around
+// it where us_to_timestamptz's interval arithmetic is exact).
+TEST_F(ReplayTest, ARebuiltChatEqualsTheLiveOneWhateverTheText) {
+  using namespace domain;
+  const std::vector<std::string> texts = {
+      "tab\there\t",
+      "line\nbreak\r\n",
+      "back\\slash \\N \\t",
+      "\\.",
+      "\\N",
+      "quote ' and \"double\" {a,b}",
+      "Gr\u00fc\u00dfe, \u65e5\u672c\u8a9e, \U0001f389",
+      "",
+      "del \x7f bell \a",
+      "\\\\\t\\\n",
+  };
+  const std::vector<std::int64_t> times = {1'700'000'000'123'456, -1, 0, -9'000'000'000'000'001};
+  start({read::read_model::chat});
+  std::optional<std::string> previous;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    write_.now_us = times[i % times.size()];
+    const auto& text = texts[i];
+    const auto sent = write_.chat(
+        i % 2 ? "eve" : "tab\troom",
+        chat_message_posted{"bob", "Bob " + text, text, i % 3 ? previous : std::nullopt,
+                            {"subscriber", text, "\"quoted\""}});
+    previous = sent.id_text();
+  }
+  catch_up();
+  const std::string all_rows =
+      "SELECT channel, sequence, id, sender, display_name, body, reply_to, badges, "
+      "timestamptz_to_us(sent_at), position FROM proj_chat.messages ORDER BY channel, sequence";
+  const auto live = rows(all_rows);
+  ASSERT_EQ(live.size(), texts.size());
+  EXPECT_EQ(verify_all(), "");
+  auto p = make_projection(read::read_model::chat);
+  auto summary = replay_projection(*p, log_, options());
+  ASSERT_TRUE(summary) << summary.err().message;
+  EXPECT_EQ(rows(all_rows), live);
+  EXPECT_EQ(value("SELECT body FROM proj_chat.messages WHERE body LIKE 'Gr%'"),
+                  "Gr\u00fc\u00dfe, \u65e5\u672c\u8a9e, \U0001f389");
+  EXPECT_EQ(value("SELECT count(*) FROM proj_chat.messages WHERE reply_to IS NULL"), "4");
+}
+
+// PostgreSQL text cannot hold a NUL byte: the live INSERT fails on it, and so
+// must the rebuild's COPY rather than store the text cut short.
+TEST_F(ReplayTest, AChatMessageWithANulByteFailsARebuildAtItsPosition) {
+  using namespace domain;
+  write_.chat("eve", chat_message_posted{"bob", "Bob", "before", std::nullopt, {}});
+  const auto nul = write_.chat(
+      "eve", chat_message_posted{"bob", "Bob", std::string("cut\0short", 9), std::nullopt, {}});
+  auto p = make_projection(read::read_model::chat);
+  auto halted = replay_projection(*p, log_, options());
+  ASSERT_FALSE(halted);
+  EXPECT_NE(halted.err().message.find("position " + std::to_string(nul.position)),
+            std::string::npos)
+      << halted.err().message;
 }
 
 // The acceptance property: a replay while events keep arriving (and the live

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs the replay benchmark (bench_projections_replay): a generated log
 # replayed into every projection, each against a raw COPY of the rows it
-# produced, in the same run; prints the machine first. Builds nothing: build
-# bench_projections_replay first.
+# produced, then all together from one read of the log against a raw COPY of
+# all their rows, in the same run; prints the machine first. Builds nothing:
+# build bench_projections_replay first.
 #
 #   tools/bench/projections_replay.sh [BUILD_DIR] [WORK_DIR]
 #
 # BUILD_DIR defaults to build/, WORK_DIR to /var/tmp/streamhub-replay-bench
 # (the generated log is kept there and reused by the next run).
 # EVENTS (default 10000000) sets the log's size, PROJECTION (default all)
-# one projection.
+# one projection, MODE (default both) each, together or both.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -24,5 +25,6 @@ echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB," \
      "$(. /etc/os-release && echo "$PRETTY_NAME"), PostgreSQL $(pg_config --version 2>/dev/null | cut -d' ' -f2 || echo '?')," \
      "disk of $work_dir: $(df --output=source "$work_dir" | tail -1)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$bench" --events "${EVENTS:-10000000}" --dir "$work_dir" --projection "${PROJECTION:-all}"
+"$bench" --events "${EVENTS:-10000000}" --dir "$work_dir" --projection "${PROJECTION:-all}" \
+  --mode "${MODE:-both}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -122,6 +122,7 @@ result<std::uint16_t> node::start() {
   if (read_models_) {
     server_options.metrics->add_collector(read_models_->collector());
     server_options.readiness = [models = read_models_.get()] { return models->caught_up(); };
+    server_options.readiness_detail = [models = read_models_.get()] { return models->lagging(); };
   }
   if (options_.limits_off) {
     // Zero disables a cap (limits_options.hpp).

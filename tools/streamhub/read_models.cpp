@@ -161,7 +161,24 @@ bool read_models::caught_up() const noexcept {
   return applied + options_.ready_lag_events >= head;
 }
 
+<<<<<<< HEAD
 std::shared_ptr<gateway::admin::projection_control> read_models::admin_control() const { return admin_; }
+=======
+std::string read_models::lagging() const {
+  if (!projecting_) return "projections: not running yet (migrations pending or PostgreSQL unreachable)\n";
+  const auto head = log_.head_position();
+  const auto positions = projections_->positions();
+  std::string lines;
+  for (std::size_t i = 0; i < projections::read::read_model_count; ++i) {
+    const auto model = static_cast<projections::read::read_model>(i);
+    const auto applied = positions->position(model);
+    if (applied + options_.ready_lag_events >= head) continue;
+    lines += std::string(projections::read::to_string(model)) + ": " + std::to_string(head - applied) +
+             " events behind, at " + std::to_string(applied) + " of " + std::to_string(head) + "\n";
+  }
+  return lines;
+}
+>>>>>>> wt-proj
 
 gateway::metrics::collector read_models::collector() const {
   return [this] {

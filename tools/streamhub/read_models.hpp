@@ -77,6 +77,11 @@ class read_models {
   /// than ready_lag_events behind the log. Never blocks.
   bool caught_up() const noexcept;
 
+  /// What keeps caught_up() false, one line each: the projections more than
+  /// ready_lag_events behind the log ("chat: 5000 events behind, at 120 of
+  /// 5120"), or that they do not run yet. Empty when caught up. Never blocks.
+  std::string lagging() const;
+
   /// What the admin endpoint's `projections` and `replay` drive; valid
   /// between start() and stop(), and refusing every call after stop().
   std::shared_ptr<gateway::admin::projection_control> admin_control() const;

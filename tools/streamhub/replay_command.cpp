@@ -3,7 +3,9 @@
 // swaps them in (projections/replay.hpp), beside a server that keeps serving:
 // the log is opened as a read-only follower, and the embedded PostgreSQL is
 // joined when the server runs it (started, then stopped, when none runs).
-// An interrupted replay resumes where it stopped when run again.
+// An interrupted replay resumes where it stopped when run again. `all`
+// reads the log once for every projection (replay_projections), then swaps
+// each in.
 //
 // Progress goes to stderr: a bar with rate and ETA on a terminal, a plain
 // line every few seconds otherwise. A summary per projection goes to stdout.
@@ -16,6 +18,7 @@
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,6 +112,15 @@ int report_failure(std::string_view name, const error& e) {
   return 1;
 }
 
+void print_summary(const std::string& name, const projections::replay_summary& s) {
+  std::printf("%s: %s%" PRIu64 " events (%" PRIu64 " applied, %" PRIu64
+              " dead letters) from position %" PRIu64 " to %" PRIu64 ", %" PRIu64
+              " rows, %.1f s, %.0f events/s; swapped in\n",
+              name.c_str(), s.resumed ? "resumed, " : "", s.progress.events_read,
+              s.progress.events_applied, s.progress.dead_letters, s.started_at, s.position, s.rows,
+              s.seconds, per_second(s.progress.events_read, s.seconds));
+}
+
 int replay_one(const projections::projection& p, const storage::event_log& log,
                projections::replay_options options, bool terminal) {
   const std::string name(p.name());
@@ -125,14 +137,42 @@ int replay_one(const projections::projection& p, const storage::event_log& log,
   auto summary = projections::replay_projection(p, log, options);
   display.finish();
   if (!summary) return report_failure(name, summary.err());
-  const auto& s = *summary;
-  std::printf("%s: %s%" PRIu64 " events (%" PRIu64 " applied, %" PRIu64
-              " dead letters) from position %" PRIu64 " to %" PRIu64 ", %" PRIu64
-              " rows, %.1f s, %.0f events/s; swapped in\n",
-              name.c_str(), s.resumed ? "resumed, " : "", s.progress.events_read,
-              s.progress.events_applied, s.progress.dead_letters, s.started_at, s.position, s.rows,
-              s.seconds, per_second(s.progress.events_read, s.seconds));
+  print_summary(name, *summary);
   return 0;
+}
+
+// Every projection in `models` from one read of the log.
+int replay_together(const std::vector<projections::read::read_model>& models,
+                    const storage::event_log& log, projections::replay_options options,
+                    bool terminal) {
+  std::vector<std::unique_ptr<projections::projection>> owned;
+  std::vector<const projections::projection*> targets;
+  for (const auto model : models) {
+    owned.push_back(projections::make_projection(model));
+    targets.push_back(owned.back().get());
+  }
+  progress_display display("all", terminal);
+  log_position started_at = 0;
+  bool first = true;
+  options.on_progress = [&](const projections::rebuild_progress& progress) {
+    if (first) {
+      started_at = progress.position - progress.events_read;
+      first = false;
+    }
+    display.update(progress, started_at);
+  };
+  const auto results = projections::replay_projections(targets, log, options);
+  display.finish();
+  int exit_code = 0;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const std::string name(targets[i]->name());
+    if (!results[i]) {
+      exit_code = report_failure(name, results[i].err());
+      continue;
+    }
+    print_summary(name, *results[i]);
+  }
+  return exit_code;
 }
 
 int verify_one(const projections::projection& p, const storage::event_log& log,
@@ -193,6 +233,7 @@ int run_replay(const common_options& common, const replay_cli_options& cli) {
     return log.head_position();
   };
   const bool terminal = ::isatty(STDERR_FILENO) != 0;
+  if (!cli.verify && models.size() > 1) return replay_together(models, log, options, terminal);
   int exit_code = 0;
   for (const auto model : models) {
     auto p = projections::make_projection(model);
