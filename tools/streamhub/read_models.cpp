@@ -161,9 +161,6 @@ bool read_models::caught_up() const noexcept {
   return applied + options_.ready_lag_events >= head;
 }
 
-<<<<<<< HEAD
-std::shared_ptr<gateway::admin::projection_control> read_models::admin_control() const { return admin_; }
-=======
 std::string read_models::lagging() const {
   if (!projecting_) return "projections: not running yet (migrations pending or PostgreSQL unreachable)\n";
   const auto head = log_.head_position();
@@ -178,7 +175,8 @@ std::string read_models::lagging() const {
   }
   return lines;
 }
->>>>>>> wt-proj
+
+std::shared_ptr<gateway::admin::projection_control> read_models::admin_control() const { return admin_; }
 
 gateway::metrics::collector read_models::collector() const {
   return [this] {
