@@ -3,11 +3,22 @@
 #include <gtest/gtest.h>
 
 #include "actors/runtime.hpp"
+#include "protocol/event_id.hpp"
 #include "storage/memory_event_log.hpp"
-#include "tests/storage/event_log_contract.hpp"
 
 namespace streamhub::tools {
 namespace {
+
+std::vector<storage::proposed_event> some_events(std::size_t n) {
+  std::vector<storage::proposed_event> events(n);
+  for (auto& e : events) {
+    e.id = event_id::generate();
+    e.type = "test.happened";
+    e.actor = "user:tester";
+    e.payload = "{}";
+  }
+  return events;
+}
 
 TEST(RuntimeMetricsTest, ExposesActiveActorsByKindNotificationsAndTheLogHead) {
   storage::memory_event_log log;
@@ -22,7 +33,7 @@ TEST(RuntimeMetricsTest, ExposesActiveActorsByKindNotificationsAndTheLogHead) {
   EXPECT_NE(text.find("streamhub_notification_subscribers 0"), std::string::npos) << text;
   EXPECT_NE(text.find("streamhub_notifications_delivered_total 0"), std::string::npos) << text;
 
-  ASSERT_TRUE(log.append("user:alice", expected_version::no_stream(), storage::testing::make_events(3)));
+  ASSERT_TRUE(log.append("user:alice", expected_version::no_stream(), some_events(3)));
   text = registry.expose();
   EXPECT_NE(text.find("streamhub_log_head_position 3"), std::string::npos) << text;
 }
