@@ -23,8 +23,8 @@ constexpr const char* kToken = "0123456789abcdef";
 class fake_projections final : public projection_control {
  public:
   result<std::vector<projection_info>> list() override {
-    return std::vector<projection_info>{{"chat", "running", 7, 0, 0, ""},
-                                        {"follows", "halted", 3, 4, 1, "duplicate key"}};
+    return std::vector<projection_info>{{"chat", "running", 7, 0, 0, "", "swapped in at position 7: 7 events, 3 rows, 0.1 s"},
+                                        {"follows", "halted", 3, 4, 1, "duplicate key", ""}};
   }
   result<void> replay(std::string_view name) override {
     if (name != "chat" && name != "follows") return error{error_code::not_found, "no projection " + std::string(name)};
@@ -217,6 +217,7 @@ TEST_F(AdminServerTest, ProjectionsListAndReplay) {
   ASSERT_EQ(list["projections"].size(), 2u);
   EXPECT_EQ(list["projections"][1]["status"], "halted");
   EXPECT_EQ(list["projections"][1]["dead_letters"], 1);
+  EXPECT_EQ(list["projections"][0]["last_replay"], "swapped in at position 7: 7 events, 3 rows, 0.1 s");
   EXPECT_EQ(call({"replay", "follows"})["started"], true);
   EXPECT_EQ(projections_->replayed, "follows");
   EXPECT_EQ(call_error({"replay", "nope"}).code, error_code::not_found);
