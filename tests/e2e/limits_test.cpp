@@ -40,6 +40,27 @@ TEST_F(limits_test, WebSocketMessageOver64KiBCloses1009) {
   expect_serving();
 }
 
+TEST_F(limits_test, RequestHeadersOver8KiBAre431AndTheServerKeepsServing) {
+  ASSERT_TRUE(start_server());
+  json under = graphql_post("{ __typename }");
+  under["headers"]["x-padding"] = std::string(7 * 1024, 'h');
+  json over = graphql_post("{ __typename }");
+  over["headers"]["x-padding"] = std::string(9 * 1024, 'h');
+  json many = graphql_post("{ __typename }");
+  for (int i = 0; i < 200; ++i) many["headers"]["x-h" + std::to_string(i)] = std::string(40, 'v');
+  auto answers = http(json::array({under, over, many}));
+  EXPECT_EQ(answers[0]["status"], 200) << answers[0];
+  for (int i = 1; i < 3; ++i) {
+    EXPECT_EQ(answers[i]["status"], 431) << answers[i];
+    EXPECT_EQ(answers[i]["body"], "request headers too large") << answers[i];
+    EXPECT_EQ(answers[i]["headers"]["connection"], "close") << answers[i];
+  }
+  // The same at a WebSocket upgrade.
+  auto report = raw_ws({{"headers", {{"x-padding", std::string(9 * 1024, 'h')}}}, {"steps", json::array({init()})}});
+  EXPECT_EQ(report["status"], 431) << report;
+  expect_serving();
+}
+
 TEST_F(limits_test, DepthAliasesAndCostAreQueryTooComplex) {
   ASSERT_TRUE(start_server());
   std::string deep = "{ me ";
