@@ -1,7 +1,9 @@
 // The role matrix: every mutation tried by a role that must not use it
 // (viewer, moderator, broadcaster, another broadcaster, admin, nobody)
 // answers FORBIDDEN (UNAUTHENTICATED when nobody is logged in), and the
-// role that may use it succeeds afterwards.
+// role that may use it succeeds afterwards. Every mutation of the schema
+// that needs an access token is tried without one; a moderator of one
+// channel is refused moderation of another.
 
 #include "tests/e2e/support/e2e_test.hpp"
 
@@ -26,8 +28,17 @@ TEST_F(roles_test, EveryMutationRefusedToARoleThatMustNotUseIt) {
     forbidden += row["expect"] == "FORBIDDEN";
     allowed += row["expect"].is_null();
   }
-  EXPECT_GE(forbidden, 25u);
+  EXPECT_GE(forbidden, 32u);
   EXPECT_GE(allowed, 10u);
+  EXPECT_EQ(r.json()["untried"], nlohmann::json::array()) << "mutations never tried without a token";
+  std::size_t unauthenticated = 0, cross_channel = 0;
+  for (const auto& row : rows) {
+    unauthenticated += row["role"] == "nobody" && row["code"] == "UNAUTHENTICATED";
+    cross_channel += row["role"] == "mod" && row["mutation"].get<std::string>().starts_with("other") &&
+                     row["code"] == "FORBIDDEN";
+  }
+  EXPECT_GE(unauthenticated, 32u);
+  EXPECT_EQ(cross_channel, 6u);
 }
 
 }  // namespace
