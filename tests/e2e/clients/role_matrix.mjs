@@ -92,9 +92,10 @@ const plan = [
   ['mod', 'deleteBroadcasterMessage', 'FORBIDDEN'],
   ['mod', 'timeoutModerator', 'FORBIDDEN'],
   ['root', 'banBroadcaster', 'FORBIDDEN'],
-  // The author only. (REFUSED: any error. deletePost goes to the caller's
-  // own user entity, which has no such post: NOT_FOUND, and an admin cannot
-  // delete another user's post either.)
+  // The author (or an admin) only. (REFUSED: any error. This server runs
+  // without read models, which name a post's author; without them a post is
+  // looked for among the caller's own: NOT_FOUND. With read models it is
+  // FORBIDDEN, and an admin may delete it: read_models/delete_post.mjs.)
   ...['viewer', 'mod', 'other', 'root'].map((role) => [role, 'deletePost', 'REFUSED']),
   // Anyone logged in; nobody else.
   ...Object.keys(m).map((mutation) => ['nobody', mutation, 'UNAUTHENTICATED']),
