@@ -153,6 +153,32 @@ TEST_F(limits_test, ConnectionsPerIpOverCapAre429AtTheUpgrade) {
   EXPECT_EQ(graphql("{ __typename }")["status"], 200);
 }
 
+TEST_F(limits_test, ConnectionsPerIpCountIdleHttpKeepAliveConnections) {
+  ASSERT_TRUE(start_server({"--limit", "max_connections_per_ip=2"}));
+  const std::string healthz = "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n";
+  const json keep{{"send", healthz}, {"until", "response"}};
+  json other_ip = keep;
+  other_ip["localAddress"] = "127.0.0.2";
+  // Two answered keep-alive connections held idle; a third from the same IP
+  // is answered 429 and closed; another IP is served meanwhile; once the two
+  // are closed the IP is served again.
+  auto r = run("clients/raw_tcp.mjs",
+               {json{{"connections", json::array({keep, keep, {{"send", healthz}, {"until", "close"}}, other_ip})},
+                     {"then", json::array({keep})}}
+                    .dump()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const json report = r.json();
+  EXPECT_EQ(report["connections"][0]["status"], 200) << report;
+  EXPECT_EQ(report["connections"][1]["status"], 200) << report;
+  const json& refused = report["connections"][2];
+  EXPECT_EQ(refused["status"], 429) << report;
+  EXPECT_TRUE(refused["serverClosed"]) << report;
+  EXPECT_NE(refused["received"].get<std::string>().find("Retry-After: 10"), std::string::npos) << report;
+  EXPECT_TRUE(refused["received"].get<std::string>().ends_with("too many connections")) << report;
+  EXPECT_EQ(report["connections"][3]["status"], 200) << report;
+  EXPECT_EQ(report["then"][0]["status"], 200) << report;
+}
+
 TEST_F(limits_test, ConnectionsPerUserOverCapAre429AtTheUpgradeOr1008AtInit) {
   ASSERT_TRUE(start_server({"--limit", "max_connections_per_user=2"}));
   const std::string busy = register_user("busy");
