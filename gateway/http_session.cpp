@@ -33,6 +33,7 @@ http_session::http_session(server_state& server, io_thread& thread, tcp::socket 
   boost::system::error_code ec;
   const auto endpoint = socket_.remote_endpoint(ec);
   if (!ec) client_ip_ = endpoint.address().to_string();
+  ip_lease_ = server_.ip_connections.try_acquire(client_ip_);
   server_.metrics.http_connections.inc();
 }
 
@@ -50,7 +51,7 @@ void http_session::do_read() {
   parser_->body_limit(server_.options.limits.max_body_bytes);
   parser_->header_limit(static_cast<std::uint32_t>(server_.options.limits.max_header_bytes));
   reading_ = true;
-  deadline_ = clock_type::now() + server_.options.http_idle_timeout;
+  deadline_ = clock_type::now() + (ip_lease_ ? server_.options.http_idle_timeout : server_.options.close_timeout);
   http::async_read(socket_, buffer_, *parser_,
                    [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
                      self->on_read(ec);
@@ -94,6 +95,12 @@ void http_session::route(request req) {
   head_ = req.method() == http::verb::head;
   const auto [path, query] = split_request_target(req.target());
   const bool get_or_head = req.method() == http::verb::get || head_;
+  if (!ip_lease_) {
+    route_ = path == "/graphql" ? "graphql" : "other";
+    server_.metrics.reject("connection_cap");
+    keep_alive_ = false;
+    return respond(429, text_plain, "too many connections", {{"Retry-After", "10"}});
+  }
 
   if (path == "/graphql") {
     route_ = "graphql";
@@ -231,10 +238,9 @@ void http_session::handle_upgrade(request req) {
                    {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
   }
   std::shared_ptr<const auth::access_claims> user = std::move(*claims);
-  auto ip_lease = server_.ip_connections.try_acquire(client_ip_);
   limits::connection_lease user_lease;
-  if (ip_lease && user) user_lease = server_.user_connections.try_acquire(user->subject);
-  if (!ip_lease || (user && !user_lease)) {
+  if (user) user_lease = server_.user_connections.try_acquire(user->subject);
+  if (user && !user_lease) {
     server_.metrics.reject("connection_cap");
     keep_alive_ = false;
     return respond(429, text_plain, "too many connections", {{"Retry-After", "10"}});
@@ -242,7 +248,7 @@ void http_session::handle_upgrade(request req) {
   server_.metrics.http_requests.with({route_, "101"}).inc();
   deadline_ = clock_type::time_point::max();
   auto ws = std::make_shared<ws_session>(server_, thread_, std::move(socket_), std::move(user),
-                                         std::move(ip_lease), std::move(user_lease));
+                                         std::move(ip_lease_), std::move(user_lease));
   ws->run(std::move(req));
 }
 

@@ -6,6 +6,11 @@
 // Routes: /graphql (GraphQL over HTTP, or the upgrade), /healthz, /readyz,
 // /metrics, /graphiql, and everything else from the web app directory.
 //
+// Every connection counts against `max_connections_per_ip` from its accept
+// on (the slot passes to the ws_session on an upgrade). A connection over the
+// cap answers its first request with 429 and closes; it waits for that
+// request no longer than `close_timeout`.
+//
 // Lifetime: owned by its pending asynchronous operation; while the
 // graphql_service computes an answer, by `pending_self_` (released by the
 // answer or by abort()). Runs only on its io_thread.
@@ -21,6 +26,7 @@
 
 #include "gateway/graphql_http.hpp"
 #include "gateway/io_thread.hpp"
+#include "gateway/limits/connection_counter.hpp"
 
 namespace streamhub::gateway {
 
@@ -65,6 +71,8 @@ class http_session : public tracked_session, public std::enable_shared_from_this
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   std::string client_ip_;
+  /// This connection's slot under the per-IP cap; empty when over the cap.
+  limits::connection_lease ip_lease_;
   /// The request being answered: its route label, version, keep-alive, HEAD.
   const char* route_ = "other";
   unsigned version_ = 11;

@@ -107,6 +107,17 @@ void ws_session::run(request upgrade) {
   // peer's reply into a reset; ours closes with a full handshake.
   ws_.read_message_max(0);
   ws_.auto_fragment(false);
+  // No permessage-deflate (RFC 7692), whatever the client offers: the
+  // upgrade's answer names no extension. A deflate stream keeps zlib state per
+  // connection (hundreds of KiB against a few KiB for an idle connection),
+  // and an event serialised once for every subscriber would be compressed
+  // again for each of them. Compressing secrets next to attacker-chosen chat
+  // text also invites CRIME-style guessing. The stream type is instantiated
+  // without deflate support; this option states the policy where it is set.
+  websocket::permessage_deflate no_compression;
+  no_compression.server_enable = false;
+  no_compression.client_enable = false;
+  ws_.set_option(no_compression);
   ws_.control_callback([this](websocket::frame_type, std::string_view) {
     last_seen_ = clock_type::now();
     ping_sent_ = false;

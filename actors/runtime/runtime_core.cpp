@@ -69,14 +69,24 @@ caf::actor runtime_core::spawn_entity(const std::string& id, std::shared_ptr<ent
   std::string login = id.substr(colon + 1);
   // Lazy: recovery runs on a CAF worker when the first message arrives, not
   // on the caller's thread (which may be an I/O thread) under a registry lock.
+  caf::actor actor;
   if (kind == "user")
-    return caf::actor_cast<caf::actor>(system_.spawn<caf::lazy_init>(
+    actor = caf::actor_cast<caf::actor>(system_.spawn<caf::lazy_init>(
         entity_actor_impl<user_entity>, this, std::move(login), std::move(stats)));
-  if (kind == "channel")
-    return caf::actor_cast<caf::actor>(system_.spawn<caf::lazy_init>(
+  else if (kind == "channel")
+    actor = caf::actor_cast<caf::actor>(system_.spawn<caf::lazy_init>(
         entity_actor_impl<channel_entity>, this, std::move(login), std::move(stats)));
-  return caf::actor_cast<caf::actor>(system_.spawn<caf::lazy_init>(
-      entity_actor_impl<chat_entity>, this, std::move(login), std::move(stats)));
+  else
+    actor = caf::actor_cast<caf::actor>(system_.spawn<caf::lazy_init>(
+        entity_actor_impl<chat_entity>, this, std::move(login), std::move(stats)));
+  // Activated once shutdown() began (a chat recovering on its shutdown
+  // message subscribes to its channel and owner): its walk of the registry
+  // may have missed this one, which would then live until its idle timeout
+  // and hold up the actor system's exit. Called under the registry shard's
+  // lock, so the walk either sees this entity or ran before it and set
+  // stopping_ first.
+  if (stopping()) send_shutdown(actor);
+  return actor;
 }
 
 template <class Entity>
@@ -129,13 +139,15 @@ void runtime_core::shutdown() {
   if (stopping_.exchange(true)) return;
   std::vector<caf::actor> live;
   registry_.for_each([&](const std::string&, const entity_registry::entry& e) { live.push_back(e.actor); });
-  for (auto& actor : live) {
-    auto r = std::make_unique<admin_request>();
-    r->what = admin_request::kind::shutdown;
-    r->done = [](result<std::string>) {};
-    caf::anon_send(actor, std::make_shared<routed<admin_request>>(*this, std::move(r)));
-  }
+  for (auto& actor : live) send_shutdown(actor);
   caf::anon_send_exit(fanout_, caf::exit_reason::user_shutdown);
+}
+
+void runtime_core::send_shutdown(const caf::actor& actor) {
+  auto r = std::make_unique<admin_request>();
+  r->what = admin_request::kind::shutdown;
+  r->done = [](result<std::string>) {};
+  caf::anon_send(actor, std::make_shared<routed<admin_request>>(*this, std::move(r)));
 }
 
 // -- Dropped requests: the actor stopped before handling them -----------------

@@ -68,6 +68,8 @@ class runtime_core {
 
  private:
   caf::actor spawn_entity(const std::string& id, std::shared_ptr<entity_stats> stats);
+  /// Asks one entity to stop (it answers requests already queued first).
+  void send_shutdown(const caf::actor& actor);
 
   caf::actor_system& system_;
   storage::event_log& log_;

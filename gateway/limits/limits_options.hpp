@@ -22,7 +22,8 @@ struct limits_options {
   std::size_t max_operations_per_connection = 200;
   /// Length of a subscribe id (close 4400 beyond).
   std::size_t max_operation_id_bytes = 128;
-  /// WebSocket connections per client IP (HTTP 429 at the upgrade beyond).
+  /// Open connections per client IP, HTTP and WebSocket alike (beyond, a
+  /// connection's first request is answered 429 and the connection closed).
   std::size_t max_connections_per_ip = 256;
   /// WebSocket connections per user (HTTP 429 at the upgrade, or close
   /// 1008 at connection_init, beyond).

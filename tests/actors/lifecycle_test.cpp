@@ -50,6 +50,31 @@ TEST_F(LifecycleTest, IdleEntityPassivatesAndReactivatesWithSameState) {
   EXPECT_EQ(chat_of("alice"), before);
 }
 
+// Regression: a chat recovering on the message that shutdown() sent it
+// activates its channel and owner after shutdown's walk of the registry;
+// they were never asked to stop and held up the node's exit until their idle
+// timeout.
+TEST_F(LifecycleTest, ShutdownStopsEntitiesActivatedWhileItRuns) {
+  busy_room(1);
+  restart_runtime();
+  ASSERT_EQ(rt_->stats().active_chats, 0u);
+  bool answered = false;
+  rt_->read_chat("alice", [&](result<state_view<chat_state>>) { answered = true; });
+  rt_->shutdown();  // the chat, spawned but not yet recovered, is all there is
+  run();
+  EXPECT_TRUE(answered);
+  EXPECT_EQ(rt_->stats().active_chats, 0u);
+  EXPECT_EQ(rt_->stats().active_channels, 0u);
+  EXPECT_EQ(rt_->stats().active_users, 0u);
+  // Whatever was left stops at its idle timeout, so that a failure here does
+  // not also hang the actor system's teardown.
+  for (int round = 0; round < 4; ++round) {
+    now_us += 61'000'000;
+    sched_->trigger_timeouts();
+    run();
+  }
+}
+
 TEST_F(LifecycleTest, EntityWithSubscribersDoesNotPassivate) {
   sign_up("alice");
   struct quiet : event_subscriber {

@@ -8,6 +8,8 @@
 namespace streamhub::e2e {
 namespace {
 
+using json = nlohmann::json;
+using namespace ws_steps;
 using graphql_ws_test = e2e_test;
 
 TEST_F(graphql_ws_test, SubscribeReceiveAndComplete) {
@@ -30,6 +32,29 @@ TEST_F(graphql_ws_test, QueriesAndMutationsOverTheSocket) {
   auto r = run("clients/graphql_ws_chat.mjs", {"operations"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_EQ(r.json()["mutation"]["sendChatMessage"]["text"], "over the socket") << r.describe();
+}
+
+TEST_F(graphql_ws_test, PermessageDeflateOfferedIsNotAcceptedAndTheSessionWorks) {
+  ASSERT_TRUE(start_server());
+  const json session = json::array({init(), await("connection_ack"), subscribe("q", "{ __typename }"),
+                                    await("complete", "q")});
+  // The ws package's own offer (permessage-deflate; client_max_window_bits).
+  auto report = raw_ws({{"perMessageDeflate", true}, {"steps", session}, {"waitClose", false}});
+  EXPECT_EQ(report["status"], 101) << report;
+  EXPECT_TRUE(report["extensions"].is_null()) << report;
+  EXPECT_EQ(report["messages"][1], json::parse(R"({"type":"next","id":"q","payload":{"data":{"__typename":"Query"}}})"))
+      << report;
+  EXPECT_EQ(report["close"]["code"], 1000) << report;
+  // The bare header, from a client that did not set up compression itself:
+  // an extension in the answer would fail its handshake.
+  report = raw_ws({{"perMessageDeflate", false},
+                   {"headers", {{"Sec-WebSocket-Extensions", "permessage-deflate"}}},
+                   {"steps", session},
+                   {"waitClose", false}});
+  EXPECT_EQ(report["status"], 101) << report;
+  EXPECT_TRUE(report["extensions"].is_null()) << report;
+  EXPECT_EQ(report["messages"].size(), 3u) << report;
+  EXPECT_EQ(report["close"]["code"], 1000) << report;
 }
 
 }  // namespace

@@ -40,6 +40,27 @@ TEST_F(limits_test, WebSocketMessageOver64KiBCloses1009) {
   expect_serving();
 }
 
+TEST_F(limits_test, RequestHeadersOver8KiBAre431AndTheServerKeepsServing) {
+  ASSERT_TRUE(start_server());
+  json under = graphql_post("{ __typename }");
+  under["headers"]["x-padding"] = std::string(7 * 1024, 'h');
+  json over = graphql_post("{ __typename }");
+  over["headers"]["x-padding"] = std::string(9 * 1024, 'h');
+  json many = graphql_post("{ __typename }");
+  for (int i = 0; i < 200; ++i) many["headers"]["x-h" + std::to_string(i)] = std::string(40, 'v');
+  auto answers = http(json::array({under, over, many}));
+  EXPECT_EQ(answers[0]["status"], 200) << answers[0];
+  for (int i = 1; i < 3; ++i) {
+    EXPECT_EQ(answers[i]["status"], 431) << answers[i];
+    EXPECT_EQ(answers[i]["body"], "request headers too large") << answers[i];
+    EXPECT_EQ(answers[i]["headers"]["connection"], "close") << answers[i];
+  }
+  // The same at a WebSocket upgrade.
+  auto report = raw_ws({{"headers", {{"x-padding", std::string(9 * 1024, 'h')}}}, {"steps", json::array({init()})}});
+  EXPECT_EQ(report["status"], 431) << report;
+  expect_serving();
+}
+
 TEST_F(limits_test, DepthAliasesAndCostAreQueryTooComplex) {
   ASSERT_TRUE(start_server());
   std::string deep = "{ me ";
@@ -130,6 +151,32 @@ TEST_F(limits_test, ConnectionsPerIpOverCapAre429AtTheUpgrade) {
   EXPECT_EQ(report["connections"][2]["status"], 429) << report;
   EXPECT_EQ(report["other"]["status"], 101) << report;  // another IP
   EXPECT_EQ(graphql("{ __typename }")["status"], 200);
+}
+
+TEST_F(limits_test, ConnectionsPerIpCountIdleHttpKeepAliveConnections) {
+  ASSERT_TRUE(start_server({"--limit", "max_connections_per_ip=2"}));
+  const std::string healthz = "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n";
+  const json keep{{"send", healthz}, {"until", "response"}};
+  json other_ip = keep;
+  other_ip["localAddress"] = "127.0.0.2";
+  // Two answered keep-alive connections held idle; a third from the same IP
+  // is answered 429 and closed; another IP is served meanwhile; once the two
+  // are closed the IP is served again.
+  auto r = run("clients/raw_tcp.mjs",
+               {json{{"connections", json::array({keep, keep, {{"send", healthz}, {"until", "close"}}, other_ip})},
+                     {"then", json::array({keep})}}
+                    .dump()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const json report = r.json();
+  EXPECT_EQ(report["connections"][0]["status"], 200) << report;
+  EXPECT_EQ(report["connections"][1]["status"], 200) << report;
+  const json& refused = report["connections"][2];
+  EXPECT_EQ(refused["status"], 429) << report;
+  EXPECT_TRUE(refused["serverClosed"]) << report;
+  EXPECT_NE(refused["received"].get<std::string>().find("Retry-After: 10"), std::string::npos) << report;
+  EXPECT_TRUE(refused["received"].get<std::string>().ends_with("too many connections")) << report;
+  EXPECT_EQ(report["connections"][3]["status"], 200) << report;
+  EXPECT_EQ(report["then"][0]["status"], 200) << report;
 }
 
 TEST_F(limits_test, ConnectionsPerUserOverCapAre429AtTheUpgradeOr1008AtInit) {

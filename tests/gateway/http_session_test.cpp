@@ -200,6 +200,24 @@ TEST_F(http_session_test, rate_limit_answers_429_with_retry_after) {
             std::string::npos);
 }
 
+TEST_F(http_session_test, connections_over_the_per_ip_cap_answer_429_and_close) {
+  options_.limits.max_connections_per_ip = 1;
+  start();
+  ws_client held;
+  ASSERT_TRUE(held.connect(port_));
+  // Plain HTTP counts as well: the second connection from this IP is refused.
+  const auto refused = http_call(port_, "GET", "/healthz");
+  EXPECT_EQ(refused.status, 429u) << refused.error;
+  EXPECT_EQ(refused.body, "too many connections");
+  EXPECT_EQ(refused.header("retry-after"), "10");
+  EXPECT_EQ(refused.header("connection"), "close");
+  const std::string raw = raw_exchange(port_, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+                                              "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_TRUE(raw.starts_with("HTTP/1.1 429")) << raw;
+  EXPECT_EQ(raw.find("HTTP/1.1", 1), std::string::npos) << "one answer, then closed: " << raw;
+  held.close();
+}
+
 TEST_F(http_session_test, serves_the_web_app_safely) {
   const auto root = std::filesystem::temp_directory_path() / ("streamhub-web-" + std::to_string(::getpid()));
   std::filesystem::create_directories(root / "assets");

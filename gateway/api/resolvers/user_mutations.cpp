@@ -1,5 +1,7 @@
 // Profile, blocks, posts, admin roles and notification marks: commands to
-// the viewer's own user actor (or, for roles, the named user's).
+// the viewer's own user actor (for roles the named user's, for deletePost the
+// post author's).
+#include "gateway/api/read_queries.hpp"
 #include "gateway/api/resolvers/bindings.hpp"
 #include "gateway/api/resolvers/resolver_support.hpp"
 #include "protocol/event_json.hpp"
@@ -50,13 +52,37 @@ field_result create_post(const field_call& c) {
                      });
 }
 
+// A post lives in its author's user entity, which decides who may delete it
+// (the author or an admin: FORBIDDEN for anyone else). The id alone does not
+// name the author, so the timelines read model is asked (after the request's
+// minPosition); a post it does not know yet, or a node without read models,
+// leaves the caller's own posts to look in (NOT_FOUND when not there).
 field_result delete_post(const field_call& c) {
   auto viewer = require_viewer(c);
   if (!viewer) return to_field_error(viewer.err());
   auto id = string_arg(c, "id");
-  return run_command(c, *viewer, context_of(c).command("deletePost"),
-                     domain::user_command{domain::delete_post{id}},
-                     [](const command_outcome& o) -> field_result { return value(o.events > 0); });
+  auto& ctx = context_of(c);
+  auto command = ctx.command("deletePost");
+  const auto answer = [](const command_outcome& o) -> field_result { return value(o.events > 0); };
+  if (ctx.services.reads == nullptr)
+    return run_command(c, *viewer, std::move(command), domain::user_command{domain::delete_post{id}}, answer);
+  return read_later(c, {projections::read::read_model::timelines},
+                    [&ctx, viewer = *viewer, id, command = std::move(command)](
+                        projections::read::query_service& reads, graphql::completer done) mutable {
+                      reads.posts_by_ids(
+                          {id}, [&ctx, viewer = std::move(viewer), id, command = std::move(command),
+                                 done](result<std::vector<projections::read::post_row>> rows) mutable {
+                            const std::string author = rows && !rows->empty() ? rows->front().author : viewer;
+                            ctx.services.runtime.execute(
+                                author, std::move(command), domain::user_command{domain::delete_post{id}},
+                                [&ctx, author, done](result<actors::command_outcome> r) mutable {
+                                  if (!r) return done.fail(to_field_error(r.err()));
+                                  ctx.wrote(r->position);
+                                  ctx.post([&ctx, author] { ctx.loaders->forget(author); });
+                                  done.resolve(value(r->events > 0));
+                                });
+                          });
+                    });
 }
 
 field_result set_admin(const field_call& c) {

@@ -6,6 +6,7 @@
 //   protocols: ["graphql-transport-ws"] (default) | [] | [...],
 //   headers: { ... },            // e.g. Origin, Authorization
 //   localAddress: "127.0.0.2",   // connect from another loopback address
+//   perMessageDeflate: true,     // offer permessage-deflate (ws's default)
 //   steps: [                     // in order
 //     { send: <string or object> },          // a text message (objects as JSON)
 //     { sendBase64: "...", binary: false },  // raw bytes as a text (or binary) frame
@@ -16,8 +17,9 @@
 //   waitClose: true              // after the steps, wait for the server to close
 //                                // (false: close with 1000 and report)
 // }
-// Prints { status (of a refused upgrade, else 101), protocol, messages, close: { code, reason } | null }
-// (a refused upgrade adds its body and headers),
+// Prints { status (of a refused upgrade, else 101), protocol, extensions (the
+// upgrade's Sec-WebSocket-Extensions, or null), messages,
+// close: { code, reason } | null } (a refused upgrade adds its body and headers),
 // or { status: null, error } when the handshake failed on the client's side.
 
 import WebSocket from 'ws';
@@ -26,11 +28,15 @@ import { args, deadline, emit, env } from './lib/harness.mjs';
 deadline(Number(process.env.E2E_CLIENT_DEADLINE_MS ?? 30000));
 const spec = JSON.parse(args[0] ?? '{}');
 const protocols = spec.protocols ?? ['graphql-transport-ws'];
-const result = { status: null, protocol: null, messages: [], close: null };
+const result = { status: null, protocol: null, extensions: null, messages: [], close: null };
 
 const ws = new WebSocket(env.wsUrl, protocols, {
   headers: spec.headers ?? {},
   localAddress: spec.localAddress,
+  perMessageDeflate: spec.perMessageDeflate ?? true,
+});
+ws.on('upgrade', (response) => {
+  result.extensions = response.headers['sec-websocket-extensions'] ?? null;
 });
 const closed = new Promise((resolve) => {
   ws.on('close', (code, reason) => {

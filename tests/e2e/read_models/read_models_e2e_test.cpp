@@ -44,6 +44,10 @@ TEST_F(read_models_test, NotificationsCountUnreadAndMarkRead) { check("notificat
 
 TEST_F(read_models_test, HomeTimelineAndUserPostsShowFollowedPosts) { check("timelines.mjs"); }
 
+TEST_F(read_models_test, DeletePostOfAnotherUserIsForbiddenUnlessAdmin) {
+  check("delete_post.mjs", {"--admin", "root"});
+}
+
 TEST_F(read_models_test, SearchFindsUsersChannelsAndPosts) { check("search.mjs"); }
 
 TEST_F(read_models_test, StreamSessionsCarryTheirFigures) { check("stream_sessions.mjs"); }
