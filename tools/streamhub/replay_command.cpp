@@ -82,6 +82,13 @@ class progress_display {
     std::fflush(stderr);
   }
 
+  /// update() for a replay, which may resume where an earlier one stopped:
+  /// its rate and ETA count from where the first progress says it started.
+  void track(const projections::rebuild_progress& p) {
+    if (!started_at_) started_at_ = p.position - p.events_read;
+    update(p, *started_at_);
+  }
+
   /// Ends the bar's line, if one was drawn.
   void finish() {
     if (drawn_) std::fputc('\n', stderr);
@@ -101,6 +108,7 @@ class progress_display {
   clock::time_point start_;
   clock::time_point last_draw_{};
   bool drawn_ = false;
+  std::optional<log_position> started_at_;
 };
 
 double per_second(std::uint64_t count, double seconds) {
@@ -125,15 +133,7 @@ int replay_one(const projections::projection& p, const storage::event_log& log,
                projections::replay_options options, bool terminal) {
   const std::string name(p.name());
   progress_display display(name, terminal);
-  log_position started_at = 0;
-  bool first = true;
-  options.on_progress = [&](const projections::rebuild_progress& progress) {
-    if (first) {
-      started_at = progress.position - progress.events_read;
-      first = false;
-    }
-    display.update(progress, started_at);
-  };
+  options.on_progress = [&display](const projections::rebuild_progress& progress) { display.track(progress); };
   auto summary = projections::replay_projection(p, log, options);
   display.finish();
   if (!summary) return report_failure(name, summary.err());
@@ -152,15 +152,7 @@ int replay_together(const std::vector<projections::read::read_model>& models,
     targets.push_back(owned.back().get());
   }
   progress_display display("all", terminal);
-  log_position started_at = 0;
-  bool first = true;
-  options.on_progress = [&](const projections::rebuild_progress& progress) {
-    if (first) {
-      started_at = progress.position - progress.events_read;
-      first = false;
-    }
-    display.update(progress, started_at);
-  };
+  options.on_progress = [&display](const projections::rebuild_progress& progress) { display.track(progress); };
   const auto results = projections::replay_projections(targets, log, options);
   display.finish();
   int exit_code = 0;
