@@ -96,10 +96,16 @@ void http_session::route(request req) {
   const auto [path, query] = split_request_target(req.target());
   const bool get_or_head = req.method() == http::verb::get || head_;
   if (!ip_lease_) {
-    route_ = path == "/graphql" ? "graphql" : "other";
-    server_.metrics.reject("connection_cap");
+    // Over the per-IP cap, health probes and scrapes are still answered
+    // (then the connection closes): a load balancer or a kubelet behind one
+    // busy address must not see a healthy node as down.
     keep_alive_ = false;
-    return respond(429, text_plain, "too many connections", {{"Retry-After", "10"}});
+    const bool probe = path == "/healthz" || path == "/readyz" || path == "/metrics";
+    if (!probe) {
+      route_ = path == "/graphql" ? "graphql" : "other";
+      server_.metrics.reject("connection_cap");
+      return respond(429, text_plain, "too many connections", {{"Retry-After", "10"}});
+    }
   }
 
   if (path == "/graphql") {

@@ -133,6 +133,8 @@ result<replay_summary> swap_in_when_level(const projection& p, const storage::ev
   const auto head = head_of(log, options);
   const std::string schema = rebuild_schema(p.model());
   for (int attempt = 0; attempt < max_attempts; ++attempt) {
+    if (options.stop_requested && options.stop_requested())
+      return error{error_code::unavailable, "the replay of " + std::string(p.name()) + " was stopped"};
     auto live = pg_guard("read the live checkpoint of " + std::string(p.name()), [&] {
       pqxx::connection connection(options.conninfo);
       pqxx::read_transaction tx(connection);
@@ -195,7 +197,8 @@ struct member {
 // on its own connection, concurrently: the batch is read and decoded once,
 // and PostgreSQL works on every projection's transaction at the same time.
 void apply_to_all(std::vector<member*>& members, const std::vector<event_envelope>& batch) {
-  std::vector<std::thread> threads;
+  // jthreads: should starting one fail, those already started are joined.
+  std::vector<std::jthread> threads;
   threads.reserve(members.size());
   for (std::size_t i = 1; i < members.size(); ++i) {
     threads.emplace_back([m = members[i], &batch] {

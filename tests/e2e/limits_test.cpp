@@ -156,14 +156,17 @@ TEST_F(limits_test, ConnectionsPerIpOverCapAre429AtTheUpgrade) {
 TEST_F(limits_test, ConnectionsPerIpCountIdleHttpKeepAliveConnections) {
   ASSERT_TRUE(start_server({"--limit", "max_connections_per_ip=2"}));
   const std::string healthz = "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n";
+  const std::string page = "GET /graphiql HTTP/1.1\r\nHost: localhost\r\n\r\n";
   const json keep{{"send", healthz}, {"until", "response"}};
   json other_ip = keep;
   other_ip["localAddress"] = "127.0.0.2";
   // Two answered keep-alive connections held idle; a third from the same IP
-  // is answered 429 and closed; another IP is served meanwhile; once the two
-  // are closed the IP is served again.
+  // is answered 429 and closed; a health probe over the cap is answered and
+  // closed; another IP is served meanwhile; once the two are closed the IP
+  // is served again.
   auto r = run("clients/raw_tcp.mjs",
-               {json{{"connections", json::array({keep, keep, {{"send", healthz}, {"until", "close"}}, other_ip})},
+               {json{{"connections", json::array({keep, keep, {{"send", page}, {"until", "close"}}, other_ip,
+                                                  {{"send", healthz}, {"until", "close"}}})},
                      {"then", json::array({keep})}}
                     .dump()});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
@@ -176,6 +179,8 @@ TEST_F(limits_test, ConnectionsPerIpCountIdleHttpKeepAliveConnections) {
   EXPECT_NE(refused["received"].get<std::string>().find("Retry-After: 10"), std::string::npos) << report;
   EXPECT_TRUE(refused["received"].get<std::string>().ends_with("too many connections")) << report;
   EXPECT_EQ(report["connections"][3]["status"], 200) << report;
+  EXPECT_EQ(report["connections"][4]["status"], 200) << report;
+  EXPECT_TRUE(report["connections"][4]["serverClosed"]) << report;
   EXPECT_EQ(report["then"][0]["status"], 200) << report;
 }
 

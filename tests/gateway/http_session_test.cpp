@@ -206,15 +206,21 @@ TEST_F(http_session_test, connections_over_the_per_ip_cap_answer_429_and_close) 
   ws_client held;
   ASSERT_TRUE(held.connect(port_));
   // Plain HTTP counts as well: the second connection from this IP is refused.
-  const auto refused = http_call(port_, "GET", "/healthz");
+  const auto refused = http_call(port_, "GET", "/graphiql");
   EXPECT_EQ(refused.status, 429u) << refused.error;
   EXPECT_EQ(refused.body, "too many connections");
   EXPECT_EQ(refused.header("retry-after"), "10");
   EXPECT_EQ(refused.header("connection"), "close");
-  const std::string raw = raw_exchange(port_, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
-                                              "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  const std::string raw = raw_exchange(port_, "GET /graphiql HTTP/1.1\r\nHost: x\r\n\r\n"
+                                              "GET /graphiql HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_TRUE(raw.starts_with("HTTP/1.1 429")) << raw;
   EXPECT_EQ(raw.find("HTTP/1.1", 1), std::string::npos) << "one answer, then closed: " << raw;
+  // Health probes and scrapes are answered all the same, then closed.
+  for (const char* probe : {"/healthz", "/readyz", "/metrics"}) {
+    const auto answered = http_call(port_, "GET", probe);
+    EXPECT_EQ(answered.status, 200u) << probe << ": " << answered.error;
+    EXPECT_EQ(answered.header("connection"), "close") << probe;
+  }
   held.close();
 }
 

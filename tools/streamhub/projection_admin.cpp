@@ -38,6 +38,8 @@ void projection_admin::shutdown() {
 result<std::vector<gateway::admin::projection_info>> projection_admin::list() {
   std::lock_guard lock(mutex_);
   if (shut_down_) return shut_down_error();
+  // The runtime stays valid while this call holds the lock (shutdown() takes
+  // it first); the projectors' own locks are never taken the other way round.
   std::vector<gateway::admin::projection_info> out;
   for (const auto& s : runtime_.stats()) {
     gateway::admin::projection_info info;
@@ -64,13 +66,13 @@ result<void> projection_admin::replay(std::string_view name) {
     return error{error_code::not_found, "no projection '" + std::string(name) + "'" +
                                             gateway::admin::did_you_mean(gateway::admin::closest_name(name, known))};
   }
+  std::jthread finished;  // the previous replay's thread, joined after the lock is released
   std::lock_guard lock(mutex_);
   if (shut_down_) return shut_down_error();
   auto& state = replays_[std::string(name)];
   if (state.running) return error{error_code::conflict, "a replay of " + std::string(name) + " is running"};
   state.running = true;
-  // The previous replay's thread has recorded its outcome, so it is ending:
-  // the assignment joins it at once.
+  finished = std::move(state.thread);
   state.thread = std::jthread([this, name = std::string(name)](std::stop_token stop) { run_replay(name, stop); });
   return {};
 }

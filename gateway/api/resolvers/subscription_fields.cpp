@@ -67,15 +67,16 @@ graphql::subscribe_result join_relay(const field_call& c, const std::string& str
 graphql::subscribe_result chat_messages(const field_call& c) {
   auto channel = login_arg(c, "channel");
   if (!channel) return to_field_error(channel.err());
+  // A refused subscription (a malformed `after`) must not count as a viewer:
+  // it would never leave. A started one counts from before it joins, since
+  // its leave may reach the channel before anything sent after the join.
+  if (auto cursor = c.args().get_string("after"); cursor && !parse_cursor(*cursor))
+    return bad_input("after is not a cursor");
   auto& runtime = context_of(c).services.runtime;
-  auto joined = join_relay(c, domain::chat_stream(*channel),
-                           [](const actors::published_event& e) { return chat_event_value(e); }, {},
-                           [&runtime, channel = *channel] { runtime.viewer_left(channel); });
-  // Watching the chat counts as viewing. Only a subscription that started
-  // counts: a refused one (a malformed `after`) never leaves, and counting it
-  // would keep a phantom viewer for good.
-  if (std::holds_alternative<graphql::source_stream>(joined)) runtime.viewer_joined(*channel);
-  return joined;
+  runtime.viewer_joined(*channel);  // Watching the chat counts as viewing.
+  return join_relay(c, domain::chat_stream(*channel),
+                    [](const actors::published_event& e) { return chat_event_value(e); }, {},
+                    [&runtime, channel = *channel] { runtime.viewer_left(channel); });
 }
 
 graphql::subscribe_result stream_events(const field_call& c) {

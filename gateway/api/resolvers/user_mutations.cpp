@@ -72,6 +72,10 @@ field_result delete_post(const field_call& c) {
                       reads.posts_by_ids(
                           {id}, [&ctx, viewer = std::move(viewer), id, command = std::move(command),
                                  done](result<std::vector<projections::read::post_row>> rows) mutable {
+                            // An id the read side cannot even parse is the caller's to
+                            // refuse (NOT_FOUND); the read side failing is its own error.
+                            if (!rows && rows.err().code != error_code::invalid)
+                              return done.fail(to_field_error(rows.err()));
                             const std::string author = rows && !rows->empty() ? rows->front().author : viewer;
                             ctx.services.runtime.execute(
                                 author, std::move(command), domain::user_command{domain::delete_post{id}},
