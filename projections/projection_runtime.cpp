@@ -66,6 +66,12 @@ std::vector<projector_stats> projection_runtime::stats() const {
   return out;
 }
 
+const projection* projection_runtime::find(std::string_view name) const noexcept {
+  for (const auto& p : projections_)
+    if (p->name() == name) return p.get();
+  return nullptr;
+}
+
 result<void> projection_runtime::resume(std::string_view name) {
   for (auto& p : projectors_) {
     if (p->target().name() == name) {

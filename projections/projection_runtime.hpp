@@ -63,6 +63,11 @@ class projection_runtime {
   /// Where each read model stands; shared with the read side.
   std::shared_ptr<read::applied_positions> positions() const noexcept { return positions_; }
 
+  /// The projection kept under `name` (as its projector builds it, with this
+  /// runtime's read-model options), valid as long as the runtime; null when
+  /// the runtime keeps none of that name.
+  const projection* find(std::string_view name) const noexcept;
+
   /// Lets a halted (or stale, after a rebuild) projector try again.
   /// Errors: not_found (no such read model running).
   result<void> resume(std::string_view name);

@@ -4,7 +4,6 @@
 #include <spdlog/spdlog.h>
 
 #include "gateway/admin/admin_command.hpp"
-#include "projections/models/read_models.hpp"
 #include "projections/projection_runtime.hpp"
 #include "projections/replay.hpp"
 
@@ -59,16 +58,15 @@ result<std::vector<gateway::admin::projection_info>> projection_admin::list() {
 }
 
 result<void> projection_admin::replay(std::string_view name) {
-  if (!projections::read::read_model_named(name)) {
+  std::jthread finished;  // the previous replay's thread, joined after the lock is released
+  std::lock_guard lock(mutex_);
+  if (shut_down_) return shut_down_error();  // and the runtime may be gone
+  if (runtime_.find(name) == nullptr) {
     std::vector<std::string> known;
-    for (std::size_t i = 0; i < projections::read::read_model_count; ++i)
-      known.emplace_back(projections::read::to_string(static_cast<projections::read::read_model>(i)));
+    for (const auto& s : runtime_.stats()) known.push_back(s.name);
     return error{error_code::not_found, "no projection '" + std::string(name) + "'" +
                                             gateway::admin::did_you_mean(gateway::admin::closest_name(name, known))};
   }
-  std::jthread finished;  // the previous replay's thread, joined after the lock is released
-  std::lock_guard lock(mutex_);
-  if (shut_down_) return shut_down_error();
   auto& state = replays_[std::string(name)];
   if (state.running) return error{error_code::conflict, "a replay of " + std::string(name) + " is running"};
   state.running = true;
@@ -78,8 +76,9 @@ result<void> projection_admin::replay(std::string_view name) {
 }
 
 void projection_admin::run_replay(std::string name, const std::stop_token& stop) {
-  const auto model = *projections::read::read_model_named(name);
-  const auto target = projections::make_projection(model);
+  // The live projector's own projection: the same read-model options, and
+  // alive until the runtime stops, which waits for this replay (shutdown()).
+  const auto* target = runtime_.find(name);
   projections::replay_options options;
   options.conninfo = conninfo_;
   options.stop_requested = [&stop] { return stop.stop_requested(); };
