@@ -24,8 +24,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "projections/pg/embedded_cluster.hpp"
-#include "projections/pg/migrations.hpp"
+#include "tools/bench/bench_cluster.hpp"
 #include "projections/projection_runtime.hpp"
 #include "storage/rocksdb_event_log.hpp"
 #include "tools/bench/platform_traffic.hpp"
@@ -37,16 +36,7 @@ using namespace streamhub;
 using clock_type = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
-// The cluster to stop on the way out: std::exit skips destructors, and a
-// postmaster left running would shut down the next run's cluster when it
-// finds its data directory replaced.
-streamhub::projections::embedded_cluster* running_cluster = nullptr;
-
-[[noreturn]] void die(const std::string& what) {
-  std::fprintf(stderr, "bench_projections_lag: %s\n", what.c_str());
-  if (running_cluster != nullptr) (void)running_cluster->stop();
-  std::exit(1);
-}
+using streamhub::bench::die;
 
 double seconds_between(clock_type::time_point from, clock_type::time_point to) {
   return std::chrono::duration<double>(to - from).count();
@@ -132,6 +122,7 @@ class lag_meter {
 }  // namespace
 
 int main(int argc, char** argv) {
+  streamhub::bench::bench_name = "bench_projections_lag";
   CLI::App app{"Live lag of the projections while traffic is appended at a fixed rate"};
   double rate = 20'000;
   int seconds = 30;
@@ -154,17 +145,8 @@ int main(int argc, char** argv) {
   auto log = storage::rocksdb_event_log::open(dir / "events", log_options);
   if (!log) die("open the log: " + log.err().message);
 
-  projections::embedded_cluster_options pg_options;
-  pg_options.data_dir = dir / "pg";
-  pg_options.durable = pg_durable;
-  pg_options.shared_buffers = "512MB";
-  fs::remove_all(pg_options.data_dir);
-  projections::embedded_cluster cluster(pg_options);
-  if (auto started = cluster.start(); !started) die(started.err().message);
-  running_cluster = &cluster;
-  if (auto migrated = projections::apply_migrations(cluster.conninfo()); !migrated) {
-    die(migrated.err().message);
-  }
+  projections::embedded_cluster cluster(bench::bench_cluster_options(dir / "pg", pg_durable));
+  bench::start_bench_cluster(cluster);
 
   projections::projection_runtime_options runtime_options;
   runtime_options.conninfo = cluster.conninfo();

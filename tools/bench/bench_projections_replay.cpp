@@ -31,8 +31,7 @@
 #include <pqxx/transaction>
 
 #include "projections/models/read_models.hpp"
-#include "projections/pg/embedded_cluster.hpp"
-#include "projections/pg/migrations.hpp"
+#include "tools/bench/bench_cluster.hpp"
 #include "projections/projection_schema.hpp"
 #include "projections/replay.hpp"
 #include "storage/rocksdb_event_log.hpp"
@@ -48,16 +47,7 @@ double seconds_since(clock_type::time_point start) {
   return std::chrono::duration<double>(clock_type::now() - start).count();
 }
 
-// The cluster to stop on the way out: std::exit skips destructors, and a
-// postmaster left running would shut down the next run's cluster when it
-// finds its data directory replaced.
-streamhub::projections::embedded_cluster* running_cluster = nullptr;
-
-[[noreturn]] void die(const std::string& what) {
-  std::fprintf(stderr, "bench_projections_replay: %s\n", what.c_str());
-  if (running_cluster != nullptr) (void)running_cluster->stop();
-  std::exit(1);
-}
+using streamhub::bench::die;
 
 struct copy_figures {
   std::uint64_t rows = 0;
@@ -134,6 +124,7 @@ copy_figures raw_copy(const std::string& conninfo, const std::vector<std::string
 }  // namespace
 
 int main(int argc, char** argv) {
+  streamhub::bench::bench_name = "bench_projections_replay";
   CLI::App app{"Replay throughput of the projections against a raw COPY of their rows"};
   std::uint64_t events = 1'000'000;
   fs::path dir = "/var/tmp/streamhub-replay-bench";
@@ -172,18 +163,9 @@ int main(int argc, char** argv) {
   }
   const auto head = (*log)->head_position();
 
-  projections::embedded_cluster_options pg_options;
-  pg_options.data_dir = dir / "pg";
-  pg_options.durable = false;
-  pg_options.shared_buffers = "512MB";
-  fs::remove_all(pg_options.data_dir);
-  projections::embedded_cluster cluster(pg_options);
-  if (auto started = cluster.start(); !started) die(started.err().message);
-  running_cluster = &cluster;
+  projections::embedded_cluster cluster(bench::bench_cluster_options(dir / "pg", false));
+  bench::start_bench_cluster(cluster);
   const auto conninfo = cluster.conninfo();
-  if (auto migrated = projections::apply_migrations(conninfo); !migrated) {
-    die(migrated.err().message);
-  }
 
   std::vector<std::unique_ptr<projections::projection>> chosen;
   for (std::size_t i = 0; i < projections::read::read_model_count; ++i) {
