@@ -71,6 +71,22 @@ class pseudo_terminal {
     }
   }
 
+  /// Types `line` and Enter into a shell, then expects `shows` and the next
+  /// `prompt`. False, with what the screen holds in `why`, when either does
+  /// not come.
+  bool run(std::string_view line, std::string_view shows, std::string_view prompt, std::string& why) {
+    type(std::string(line) + "\r");
+    if (!expect(shows)) {
+      why = std::string(line) + " did not show " + std::string(shows) + "; screen:\n" + screen_;
+      return false;
+    }
+    if (!expect(prompt)) {
+      why = std::string(line) + ": no prompt after it; screen:\n" + screen_;
+      return false;
+    }
+    return true;
+  }
+
   /// What the last successful expect() consumed (its text included).
   const std::string& last() const { return last_; }
   /// Everything shown so far, escape sequences stripped.
