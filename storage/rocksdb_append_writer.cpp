@@ -36,7 +36,7 @@ void fail_unless_invalid(std::vector<Request>& batch, const error& err) {
 
 rocksdb_append_writer::rocksdb_append_writer(rocksdb_store& store,
                                              const rocksdb_event_log_options& options,
-                                             log_position head,
+                                             log_position head, log_position indexed_through,
                                              std::atomic<log_position>& published_head,
                                              committed_fn committed)
     : store_(store),
@@ -45,12 +45,18 @@ rocksdb_append_writer::rocksdb_append_writer(rocksdb_store& store,
       committed_(std::move(committed)),
       head_(head),
       versions_(std::max<std::size_t>(options.stream_version_cache_entries, 1)),
-      written_head_(head) {
+      index_(store),
+      written_head_(head),
+      indexer_(std::make_unique<rocksdb_indexer>(store, indexed_through,
+                                                 [this](const error& e) { set_sticky(e); },
+                                                 sync_)) {
   if (sync_) syncer_ = std::thread([this] { sync_loop(); });
   writer_ = std::thread([this] { write_loop(); });
 }
 
 rocksdb_append_writer::~rocksdb_append_writer() {
+  // A sync waiting for held index entries would never end.
+  indexer_->hold_for_testing(false);
   {
     std::lock_guard lock(queue_mutex_);
     stopping_ = true;
@@ -113,6 +119,7 @@ void rocksdb_append_writer::write_loop() {
 
 void rocksdb_append_writer::commit(std::vector<request>& batch) {
   bool written = false;
+  const log_position batch_start = head_ + 1;
   if (auto sticky = sticky_error()) {
     fail_unless_invalid(batch, *sticky);
   } else if (decide(batch) > 0) {
@@ -123,6 +130,7 @@ void rocksdb_append_writer::commit(std::vector<request>& batch) {
                             : store_.db().Write(rocksdb::WriteOptions{}, &batch_);
     if (s.ok()) {
       written = true;
+      hand_over_index(batch_start, head_);
     } else {
       const error err{error_code::io_error, "append outcome unknown: " + s.ToString()};
       set_sticky(err);
@@ -139,6 +147,10 @@ void rocksdb_append_writer::commit(std::vector<request>& batch) {
                                       true);
   }
   if (!sync_) {
+    if (written && !indexer_->wait_for(head_)) {
+      written = false;
+      fail_unless_invalid(batch, *sticky_error());
+    }
     if (written) published_head_.store(head_, std::memory_order_release);
     complete(batch, written, head_);
     return;
@@ -181,6 +193,8 @@ void rocksdb_append_writer::sync_loop() {
         set_sticky(*failed);
       }
       last_sync = steady_clock::now() - start;
+      // Published only once readers find the new events through the indexes.
+      if (!failed && !indexer_->wait_for(target)) failed = sticky_error();
       std::lock_guard relock(sync_mutex_);
       returning = taken.size() + unsynced_.size();
     }
@@ -206,6 +220,10 @@ void rocksdb_append_writer::complete(std::vector<request>& batch, bool published
 std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
   batch_.Clear();
   arena_.release();
+  index_.clear();
+  append_sizes_.clear();
+  group_versions_.clear();
+  forget_indexed();
   // Versions and event ids of the appends accepted so far in this batch:
   // a later append to the same stream checks against the earlier one, and a
   // retry of an earlier one is its duplicate.
@@ -230,16 +248,11 @@ std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
     event_number current = 0;
     if (auto it = batch_versions.find(req.stream_id); it != batch_versions.end()) {
       current = it->second;
-    } else if (auto cached = versions_.find(req.stream_id)) {
-      current = *cached;
+    } else if (auto found = current_version(req.stream_id); found) {
+      current = *found;
     } else {
-      auto stored = store_.read_stream_version(req.stream_id, ~log_position{0});
-      if (!stored) {
-        req.outcome = std::move(stored).err();
-        continue;
-      }
-      current = *stored;
-      versions_.put(req.stream_id, current);
+      req.outcome = std::move(found).err();
+      continue;
     }
     if (!req.expected.matches(current)) {
       req.outcome = conflict_error(req.stream_id, req.expected, current);
@@ -252,10 +265,14 @@ std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
     for (std::size_t k = 0; k < req.events.size(); ++k)
       batch_ids.emplace(req.events[k].id, request::earlier_event{i, k});
   }
-  add_id_puts();
+  if (head_ > batch_start)
+    batch_.Put(store_.meta(), layout::id_backlog_key(batch_start + 1), append_sizes_);
   // The cache learns the new versions now; if the write fails the log turns
   // sticky and the cache is never consulted again.
-  for (const auto& [stream, version] : batch_versions) versions_.put(stream, version);
+  for (const auto& [stream, version] : batch_versions) {
+    versions_.put(stream, version);
+    group_versions_.emplace_back(stream, version);
+  }
   return head_ - batch_start;
 }
 
@@ -263,8 +280,13 @@ void rocksdb_append_writer::find_existing_ids(std::vector<request>& batch) {
   id_keys_.clear();
   id_requests_.clear();
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    if (batch[i].outcome) continue;
-    id_keys_.push_back(id_slice(batch[i].events.front().id));
+    request& req = batch[i];
+    if (req.outcome) continue;
+    if (const auto* entry = find_unindexed_id(req.events.front().id)) {
+      req.outcome = make_append_result(entry->version, entry->position, entry->remaining + 1, true);
+      continue;
+    }
+    id_keys_.push_back(id_slice(req.events.front().id));
     id_requests_.push_back(i);
   }
   if (id_keys_.empty()) return;
@@ -300,28 +322,58 @@ void rocksdb_append_writer::add_events(request& req, event_number first_version,
     key_.clear();
     layout::put_event_key(key_, position);
     batch_.Put(store_.events(), key_, record_);
+    index_.add_event(req.stream_id, version, position, req.events[i].id, count - 1 - i);
+  }
+  layout::put_append_size(append_sizes_, count);
+}
 
-    key_.clear();
-    layout::put_stream_key(key_, req.stream_id, version);
-    value_.clear();
-    varint::put_fixed64_be(value_, position);
-    batch_.Put(store_.streams(), key_, value_);
+result<event_number> rocksdb_append_writer::current_version(std::string_view stream_id) {
+  if (auto cached = versions_.find(stream_id)) return *cached;
+  // Evicted from the cache while its index entries are still on their way.
+  if (auto it = unindexed_versions_.find(std::string(stream_id)); it != unindexed_versions_.end())
+    return it->second.version;
+  auto stored = store_.read_stream_version(stream_id, ~log_position{0});
+  if (stored) versions_.put(stream_id, *stored);
+  return stored;
+}
 
-    value_.clear();
-    layout::put_id_entry(value_, {position, version, count - 1 - i});
-    id_put& put = id_puts_.emplace_back();
-    put.id = req.events[i].id;
-    put.size = static_cast<std::uint8_t>(value_.size());
-    std::memcpy(put.value.data(), value_.data(), value_.size());
+const layout::id_entry* rocksdb_append_writer::find_unindexed_id(const event_id& id) const {
+  const auto it = unindexed_ids_.find(id);
+  return it == unindexed_ids_.end() ? nullptr : &it->second;
+}
+
+void rocksdb_append_writer::forget_indexed() {
+  // Whatever the indexer has published is readable from the indexes.
+  const log_position indexed = indexer_->indexed_through();
+  while (!unindexed_.empty() && unindexed_.front().last <= indexed) {
+    const unindexed_group& group = unindexed_.front();
+    // A later group may have changed the same entry; it stays until that
+    // group is indexed.
+    for (const auto& id : group.ids)
+      if (auto it = unindexed_ids_.find(id);
+          it != unindexed_ids_.end() && it->second.position <= group.last)
+        unindexed_ids_.erase(it);
+    for (const auto& stream : group.streams)
+      if (auto it = unindexed_versions_.find(stream);
+          it != unindexed_versions_.end() && it->second.group_last <= group.last)
+        unindexed_versions_.erase(it);
+    unindexed_.pop_front();
   }
 }
 
-void rocksdb_append_writer::add_id_puts() {
-  std::sort(id_puts_.begin(), id_puts_.end(),
-            [](const id_put& a, const id_put& b) { return a.id < b.id; });
-  for (const auto& put : id_puts_)
-    batch_.Put(store_.event_ids(), id_slice(put.id), rocksdb::Slice(put.value.data(), put.size));
-  id_puts_.clear();
+void rocksdb_append_writer::hand_over_index(log_position first, log_position last) {
+  unindexed_group& group = unindexed_.emplace_back(unindexed_group{last, {}, {}});
+  group.ids.reserve(index_.ids().size());
+  for (const auto& [id, entry] : index_.ids()) {
+    unindexed_ids_.insert_or_assign(id, entry);
+    group.ids.push_back(id);
+  }
+  group.streams.reserve(group_versions_.size());
+  for (auto& [stream, version] : group_versions_) {
+    unindexed_versions_.insert_or_assign(stream, unindexed_version{version, last});
+    group.streams.push_back(std::move(stream));
+  }
+  indexer_->hand_over(last, index_.finish(first, last));
 }
 
 }  // namespace streamhub::storage

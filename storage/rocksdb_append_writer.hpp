@@ -4,7 +4,10 @@
 // Callers enqueue appends. The writer thread takes everything queued,
 // decides each append (idempotency by first event id, expected version
 // against a bounded cache of stream versions), assigns dense positions and
-// writes all accepted appends as ONE RocksDB WriteBatch. Under
+// writes all accepted appends as ONE RocksDB WriteBatch: their events and the
+// group's id backlog entry. The group's index entries (streams, event_ids) go
+// to the indexer (rocksdb_indexer.hpp), which writes them while the WAL
+// syncs; until it has, the writer answers from memory for that group. Under
 // durability::sync it then hands the batch to the sync thread, which syncs
 // the WAL once for every batch written since its last sync, publishes the
 // new head, completes the callbacks in queue order and calls `committed`.
@@ -16,7 +19,7 @@
 // alternating half-size groups.
 // Nothing is acknowledged, and no read sees it (reads stop at the published
 // head), before the WAL holding it is synced. Under durability::async the
-// writer completes a batch itself right after its write.
+// writer completes a batch itself once it is written and indexed.
 //
 // A failed write or sync leaves the outcome of the appends in flight
 // unknown: they are answered io_error, and so is every later append until
@@ -30,17 +33,22 @@
 #include <atomic>
 #include <cstddef>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <memory_resource>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <utility>
+#include <unordered_map>
 #include <vector>
 
 #include <rocksdb/write_batch.h>
 
 #include "storage/event_log.hpp"
+#include "storage/rocksdb_indexer.hpp"
 #include "storage/rocksdb_store.hpp"
 #include "storage/stream_version_cache.hpp"
 
@@ -52,12 +60,13 @@ class rocksdb_append_writer {
   /// with the new head.
   using committed_fn = std::function<void(log_position head)>;
 
-  /// Starts the threads. `head` is the last position in `store`;
-  /// `published_head` receives each new head before callbacks run.
-  /// `store` must outlive the writer.
+  /// Starts the threads. `head` is the last position in `store`, and
+  /// `indexed_through` how far its indexes go (rocksdb_indexer::
+  /// index_backlog); `published_head` receives each new head before
+  /// callbacks run. `store` must outlive the writer.
   rocksdb_append_writer(rocksdb_store& store, const rocksdb_event_log_options& options,
-                        log_position head, std::atomic<log_position>& published_head,
-                        committed_fn committed);
+                        log_position head, log_position indexed_through,
+                        std::atomic<log_position>& published_head, committed_fn committed);
   /// Completes everything queued, then stops the threads. Appends enqueued
   /// afterwards are answered unavailable on the caller's thread.
   ~rocksdb_append_writer();
@@ -69,6 +78,10 @@ class rocksdb_append_writer {
                std::vector<proposed_event> events, event_log::append_callback done);
 
   void fail_next_write_for_testing() { fail_next_write_.store(true); }
+  void hold_indexing_for_testing(bool held) { indexer_->hold_for_testing(held); }
+  bool wait_until_holding_for_testing(std::size_t groups) {
+    return indexer_->wait_until_holding_for_testing(groups);
+  }
 
  private:
   struct request {
@@ -95,7 +108,14 @@ class rocksdb_append_writer {
   void find_existing_ids(std::vector<request>& batch);
   void add_events(request& req, event_number first_version, log_position first_position,
                   std::int64_t now);
-  void add_id_puts();
+  /// `stream_id`'s version before this batch.
+  result<event_number> current_version(std::string_view stream_id);
+  /// The event id entry of `id` among the groups not yet indexed.
+  const layout::id_entry* find_unindexed_id(const event_id& id) const;
+  void forget_indexed();
+  /// After a group's write: keeps what it changed until the indexer has
+  /// written its index entries, and hands those over.
+  void hand_over_index(log_position first, log_position last);
   void complete(std::vector<request>& batch, bool published, log_position head);
   std::optional<error> sticky_error();
   void set_sticky(const error& err);
@@ -119,14 +139,25 @@ class rocksdb_append_writer {
   std::vector<rocksdb::PinnableSlice> id_values_;
   std::vector<rocksdb::Status> id_statuses_;
   std::vector<std::size_t> id_requests_;
-  /// The batch's event_ids entries, put in key order at the end: RocksDB's
-  /// memtable inserts ascending keys far more cheaply than random ones.
-  struct id_put {
-    event_id id;
-    std::uint8_t size;
-    std::array<char, 28> value;  // position:u64be + two varints
+  /// The group's index entries, and the sizes of its appends (its id
+  /// backlog entry).
+  index_batch_builder index_;
+  std::string append_sizes_;
+  std::vector<std::pair<std::string, event_number>> group_versions_;
+  /// What groups written but not yet indexed changed, oldest group first:
+  /// the writer decides from these, not from the indexes.
+  struct unindexed_group {
+    log_position last;
+    std::vector<event_id> ids;
+    std::vector<std::string> streams;
   };
-  std::vector<id_put> id_puts_;
+  struct unindexed_version {
+    event_number version;
+    log_position group_last;
+  };
+  std::deque<unindexed_group> unindexed_;
+  std::unordered_map<event_id, layout::id_entry, event_id_hash> unindexed_ids_;
+  std::unordered_map<std::string, unindexed_version> unindexed_versions_;
   std::array<std::byte, 64 * 1024> arena_buffer_;
   std::pmr::monotonic_buffer_resource arena_{arena_buffer_.data(), arena_buffer_.size()};
 
@@ -144,6 +175,8 @@ class rocksdb_append_writer {
   std::optional<error> sticky_;
   bool writer_done_ = false;
 
+  // Declared before the threads: they hand it ids until they are joined.
+  std::unique_ptr<rocksdb_indexer> indexer_;
   std::thread syncer_;
   std::thread writer_;
 };

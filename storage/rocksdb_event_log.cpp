@@ -8,6 +8,7 @@
 #include "storage/append_rules.hpp"
 #include "storage/directory_watch.hpp"
 #include "storage/rocksdb_append_writer.hpp"
+#include "storage/rocksdb_indexer.hpp"
 #include "storage/rocksdb_layout.hpp"
 #include "storage/rocksdb_store.hpp"
 
@@ -34,7 +35,7 @@ struct rocksdb_event_log::impl {
     std::lock_guard lock(catch_up_mutex);
     if (auto s = store->db().TryCatchUpWithPrimary(); !s.ok())
       return status_error(s, "catching up with the primary");
-    auto new_head = store->read_head();
+    auto new_head = store->read_indexed_head();
     if (!new_head) return std::move(new_head).err();
     if (head.exchange(*new_head) < *new_head) committed(*new_head);
     return {};
@@ -92,13 +93,16 @@ result<std::unique_ptr<rocksdb_event_log>> rocksdb_event_log::open(
   if (!store) return std::move(store).err();
   auto head = (*store)->read_head();
   if (!head) return std::move(head).err();
+  auto indexed_through = rocksdb_indexer::index_backlog(**store);
+  if (!indexed_through) return std::move(indexed_through).err();
   auto state = std::make_unique<impl>();
   state->options = options;
   state->store = std::move(*store);
   state->head.store(*head);
   impl* raw = state.get();
   state->writer = std::make_unique<rocksdb_append_writer>(
-      *raw->store, options, *head, raw->head, [raw](log_position h) { raw->committed(h); });
+      *raw->store, options, *head, *indexed_through, raw->head,
+      [raw](log_position h) { raw->committed(h); });
   return std::unique_ptr<rocksdb_event_log>(new rocksdb_event_log(std::move(state)));
 }
 
@@ -107,7 +111,7 @@ result<std::unique_ptr<rocksdb_event_log>> rocksdb_event_log::open_secondary(
     rocksdb_event_log_options options) {
   auto store = rocksdb_store::open(db_dir, secondary_dir, options);
   if (!store) return std::move(store).err();
-  auto head = (*store)->read_head();
+  auto head = (*store)->read_indexed_head();
   if (!head) return std::move(head).err();
   auto state = std::make_unique<impl>();
   state->options = options;
@@ -317,6 +321,14 @@ result<void> rocksdb_event_log::delete_all_snapshots() {
 
 void rocksdb_event_log::fail_next_write_for_testing() {
   if (impl_->writer) impl_->writer->fail_next_write_for_testing();
+}
+
+void rocksdb_event_log::hold_indexing_for_testing(bool held) {
+  if (impl_->writer) impl_->writer->hold_indexing_for_testing(held);
+}
+
+bool rocksdb_event_log::wait_until_holding_for_testing(std::size_t groups) {
+  return impl_->writer && impl_->writer->wait_until_holding_for_testing(groups);
 }
 
 }  // namespace streamhub::storage

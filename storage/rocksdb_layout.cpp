@@ -58,6 +58,31 @@ std::optional<id_entry> decode_id_entry(std::string_view value) {
   return entry;
 }
 
+std::string id_backlog_key(log_position first_position) {
+  std::string key(kIdBacklogPrefix);
+  varint::put_fixed64_be(key, first_position);
+  return key;
+}
+
+std::optional<log_position> decode_id_backlog_key(std::string_view key) {
+  if (!key.starts_with(kIdBacklogPrefix) || key.size() != kIdBacklogPrefix.size() + 8)
+    return std::nullopt;
+  return varint::get_fixed64_be(key.substr(kIdBacklogPrefix.size()));
+}
+
+void put_append_size(std::string& out, std::uint64_t events) { varint::put(out, events); }
+
+std::optional<std::vector<std::uint64_t>> decode_append_sizes(std::string_view value) {
+  std::vector<std::uint64_t> sizes;
+  while (!value.empty()) {
+    std::uint64_t size = 0;
+    if (!varint::get(value, size) || size == 0) return std::nullopt;
+    sizes.push_back(size);
+  }
+  if (sizes.empty()) return std::nullopt;
+  return sizes;
+}
+
 std::string encode_snapshot(const snapshot& snap) {
   std::string out;
   out.reserve(snap.state.size() + 24);

@@ -3,7 +3,9 @@
 // The full description, with the reasons behind it, is storage/FORMAT.md.
 //
 //   column family  key                                   value
-//   default        "format_version"                      decimal ASCII, e.g. "1"
+//   default        "format_version"                      decimal ASCII, e.g. "2"
+//   default        "indexed_through"                     position:u64be
+//   default        "id_backlog/" first_position:u64be    varint(events) per append
 //   events         position:u64be                        event record (protocol/event_codec.hpp)
 //   streams        varint(len) stream_id version:u64be   position:u64be
 //   event_ids      id[16]                                position:u64be varint(version)
@@ -23,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "protocol/error.hpp"
 #include "protocol/event_envelope.hpp"
@@ -32,7 +35,9 @@ namespace streamhub::storage::layout {
 
 /// Bumped when a change would mislead an older build; an older build refuses
 /// to open a newer store (error_code::unsupported_format).
-inline constexpr std::uint32_t kStoreFormatVersion = 1;
+/// 2: the streams and event_ids families may lag the events; "indexed_through"
+/// and the id backlog say how far they go and how to complete them.
+inline constexpr std::uint32_t kStoreFormatVersion = 2;
 
 inline constexpr const char* kMetaFamily = "default";
 inline constexpr const char* kEventsFamily = "events";
@@ -40,6 +45,9 @@ inline constexpr const char* kStreamsFamily = "streams";
 inline constexpr const char* kEventIdsFamily = "event_ids";
 inline constexpr const char* kSnapshotsFamily = "snapshots";
 inline constexpr const char* kFormatVersionKey = "format_version";
+/// default: the last position whose streams and event_ids entries are written.
+inline constexpr const char* kIndexedThroughKey = "indexed_through";
+inline constexpr std::string_view kIdBacklogPrefix = "id_backlog/";
 
 /// events: the key of `position`.
 std::string event_key(log_position position);
@@ -64,6 +72,17 @@ struct id_entry {
 void put_id_entry(std::string& out, const id_entry& entry);
 /// nullopt when malformed.
 std::optional<id_entry> decode_id_entry(std::string_view value);
+
+/// default: the id backlog entry of the group commit whose first event is
+/// at `first_position`. Its value lists the sizes of the group's appends in
+/// log order (put_append_sizes), which is what event_ids entries need beyond
+/// the events themselves.
+std::string id_backlog_key(log_position first_position);
+/// The first position of an id backlog key; nullopt when `key` is not one.
+std::optional<log_position> decode_id_backlog_key(std::string_view key);
+void put_append_size(std::string& out, std::uint64_t events);
+/// nullopt when malformed (empty, a zero size, or a bad varint).
+std::optional<std::vector<std::uint64_t>> decode_append_sizes(std::string_view value);
 
 /// snapshots: the record of `snap`.
 std::string encode_snapshot(const snapshot& snap);

@@ -7,7 +7,9 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
 
+#include "protocol/varint.hpp"
 #include "storage/rocksdb_layout.hpp"
 
 namespace streamhub::storage {
@@ -153,12 +155,7 @@ result<void> rocksdb_store::check_format(bool may_initialise) {
       format_version_ = layout::kStoreFormatVersion;
       return {};
     }
-    rocksdb::WriteOptions w;
-    w.sync = true;
-    s = db_->Put(w, meta_, layout::kFormatVersionKey, std::to_string(layout::kStoreFormatVersion));
-    if (!s.ok()) return status_error(s, "writing the format version");
-    format_version_ = layout::kStoreFormatVersion;
-    return {};
+    return stamp_current_format(0);
   }
   if (!s.ok()) return status_error(s, "reading the format version");
   std::uint32_t version = 0;
@@ -172,6 +169,26 @@ result<void> rocksdb_store::check_format(bool may_initialise) {
                      std::to_string(version) + "; this build reads up to version " +
                      std::to_string(layout::kStoreFormatVersion) + ": upgrade streamhub"};
   format_version_ = version;
+  if (version == 1 && may_initialise) {
+    // Version 1 wrote the index entries with their events: all of the log
+    // is indexed, and there is no backlog.
+    auto head = read_head();
+    if (!head) return std::move(head).err();
+    return stamp_current_format(*head);
+  }
+  return {};
+}
+
+result<void> rocksdb_store::stamp_current_format(log_position indexed_through) {
+  rocksdb::WriteBatch batch;
+  batch.Put(meta_, layout::kFormatVersionKey, std::to_string(layout::kStoreFormatVersion));
+  std::string through;
+  varint::put_fixed64_be(through, indexed_through);
+  batch.Put(meta_, layout::kIndexedThroughKey, through);
+  rocksdb::WriteOptions w;
+  w.sync = true;
+  if (auto s = db_->Write(w, &batch); !s.ok()) return status_error(s, "writing the format version");
+  format_version_ = layout::kStoreFormatVersion;
   return {};
 }
 
@@ -184,6 +201,17 @@ result<log_position> rocksdb_store::read_head() const {
     return error{error_code::corrupt, "malformed event key of " + std::to_string(it->key().size()) +
                                           " bytes at the end of the log"};
   return layout::decode_position(it->key().ToStringView());
+}
+
+result<log_position> rocksdb_store::read_indexed_head() const {
+  auto head = read_head();
+  if (!head) return head;
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions{}, meta_, layout::kIndexedThroughKey, &value);
+  if (s.IsNotFound()) return head;  // a version-1 store: indexed with its events
+  if (!s.ok()) return status_error(s, "reading how far the indexes go");
+  if (value.size() != 8) return error{error_code::corrupt, "malformed indexed_through"};
+  return std::min(*head, layout::decode_position(value));
 }
 
 result<event_number> rocksdb_store::read_stream_version(std::string_view stream_id,

@@ -33,6 +33,7 @@ class rocksdb_store {
 
   rocksdb::DB& db() { return *db_; }
   const rocksdb::DB& db() const { return *db_; }
+  rocksdb::ColumnFamilyHandle* meta() const { return meta_; }
   rocksdb::ColumnFamilyHandle* events() const { return events_; }
   rocksdb::ColumnFamilyHandle* streams() const { return streams_; }
   rocksdb::ColumnFamilyHandle* event_ids() const { return event_ids_; }
@@ -42,6 +43,9 @@ class rocksdb_store {
 
   /// The position of the last event in the events family; 0 when empty.
   result<log_position> read_head() const;
+  /// read_head, capped by how far the indexes go: what a secondary may read
+  /// while its primary indexes each group just after writing it.
+  result<log_position> read_indexed_head() const;
   /// `stream_id`'s version from the streams family, counting only events at
   /// positions up to `max_position`; 0 when it has none.
   result<event_number> read_stream_version(std::string_view stream_id,
@@ -50,6 +54,8 @@ class rocksdb_store {
  private:
   rocksdb_store() = default;
   result<void> check_format(bool may_initialise);
+  /// Writes the current format version, and how far the indexes go.
+  result<void> stamp_current_format(log_position indexed_through);
 
   std::filesystem::path dir_;
   std::unique_ptr<rocksdb::DB> db_;

@@ -92,6 +92,112 @@ TEST_F(RocksdbEventLogTest, ReopenKeepsEventsVersionsSnapshotsAndIds) {
   EXPECT_EQ(log->read_all(1, 100)->size(), 4u);
 }
 
+/// Appends without waiting; the future holds the answer.
+std::future<result<append_result>> append_later(event_log& log, const std::string& stream,
+                                                expected_version expected,
+                                                std::vector<proposed_event> events) {
+  auto answer = std::make_shared<std::promise<result<append_result>>>();
+  auto future = answer->get_future();
+  log.append_async(stream, expected, std::move(events),
+                   [answer](result<append_result> r) { answer->set_value(std::move(r)); });
+  return future;
+}
+
+TEST_F(RocksdbEventLogTest, AppendsAreDecidedWhileEarlierIndexEntriesAreOnTheirWay) {
+  // One cached stream version: user:b's append evicts user:a's, whose index
+  // entries are not written yet either; the writer must know it anyway.
+  auto log = open(rocksdb_event_log_options{.stream_version_cache_entries = 1});
+  const auto first = make_events(2);
+  log->hold_indexing_for_testing(true);
+  auto a1 = append_later(*log, "user:a", expected_version::no_stream(), first);
+  ASSERT_TRUE(log->wait_until_holding_for_testing(1));
+  auto b1 = append_later(*log, "user:b", expected_version::any(), {make_event()});
+  ASSERT_TRUE(log->wait_until_holding_for_testing(2));
+  auto a2 = append_later(*log, "user:a", expected_version::exact(2), {make_event()});
+  ASSERT_TRUE(log->wait_until_holding_for_testing(3));
+  // The retry is decided before the append after it is written.
+  auto retry = append_later(*log, "user:a", expected_version::no_stream(), first);
+  auto c1 = append_later(*log, "user:c", expected_version::any(), {make_event()});
+  ASSERT_TRUE(log->wait_until_holding_for_testing(4));
+  EXPECT_EQ(log->head_position(), 0u);  // nothing readable before its index entries
+  log->hold_indexing_for_testing(false);
+
+  const auto original = a1.get();
+  ASSERT_TRUE(original) << original.err().message;
+  EXPECT_EQ(original->last_position, 2u);
+  EXPECT_EQ(b1.get()->first_position, 3u);
+  const auto next = a2.get();
+  ASSERT_TRUE(next) << next.err().message;
+  EXPECT_EQ(next->first_version, 3u);
+  EXPECT_EQ(next->first_position, 4u);
+  const auto repeated = retry.get();
+  ASSERT_TRUE(repeated) << repeated.err().message;
+  EXPECT_TRUE(repeated->duplicate);
+  EXPECT_EQ(repeated->first_position, 1u);
+  EXPECT_EQ(repeated->last_position, 2u);
+  EXPECT_EQ(c1.get()->first_position, 5u);
+  EXPECT_EQ(log->read_stream("user:a", 1, 10)->size(), 3u);
+}
+
+TEST_F(RocksdbEventLogTest, IndexEntriesACrashLostAreRebuiltAtOpen) {
+  const auto first = make_events(2);
+  {
+    auto log = open();
+    ASSERT_TRUE(log->append("user:a", expected_version::no_stream(), first));
+    ASSERT_TRUE(log->append("user:b", expected_version::any(), {make_event()}));
+    ASSERT_TRUE(log->append("user:a", expected_version::exact(2), {make_event()}));
+  }
+  // What a crash after the group's write and before its index batch leaves
+  // (all four events as one group): events and backlog, no index entries.
+  std::vector<event_envelope> events;
+  {
+    auto log = open();
+    events = *log->read_all(1, 10);
+  }
+  for (const auto& e : events) {
+    delete_raw(dir(), layout::kStreamsFamily, layout::stream_key(e.stream_id, e.version));
+    delete_raw(dir(), layout::kEventIdsFamily,
+               std::string(reinterpret_cast<const char*>(e.id.bytes().data()), event_id::size));
+  }
+  std::string sizes;
+  for (std::uint64_t size : {2, 1, 1}) layout::put_append_size(sizes, size);
+  write_raw(dir(), layout::kMetaFamily, layout::id_backlog_key(1), sizes);
+  write_raw(dir(), layout::kMetaFamily, layout::kIndexedThroughKey, std::string(8, '\0'));
+
+  auto log = open();
+  auto a = log->read_stream("user:a", 1, 10);
+  ASSERT_TRUE(a) << a.err().message;
+  ASSERT_EQ(a->size(), 3u);
+  EXPECT_EQ(a->back().position, 4u);
+  auto retry = log->append("user:a", expected_version::no_stream(), first);
+  ASSERT_TRUE(retry) << retry.err().message;
+  EXPECT_TRUE(retry->duplicate);
+  EXPECT_EQ(retry->last_position, 2u);  // its append's size came from the backlog
+  auto next = log->append("user:a", expected_version::exact(3), {make_event()});
+  ASSERT_TRUE(next) << next.err().message;
+  EXPECT_EQ(next->first_position, 5u);
+}
+
+TEST_F(RocksdbEventLogTest, FormatOneStoreOpensAsFullyIndexed) {
+  const auto first = make_events(2);
+  {
+    auto log = open();
+    ASSERT_TRUE(log->append("user:a", expected_version::no_stream(), first));
+  }
+  write_raw(dir(), layout::kMetaFamily, layout::kFormatVersionKey, "1");
+  delete_raw(dir(), layout::kMetaFamily, layout::kIndexedThroughKey);
+  {
+    auto log = open();
+    EXPECT_EQ(log->format_version(), layout::kStoreFormatVersion);
+    auto retry = log->append("user:a", expected_version::no_stream(), first);
+    ASSERT_TRUE(retry) << retry.err().message;
+    EXPECT_TRUE(retry->duplicate);
+    ASSERT_TRUE(log->append("user:a", expected_version::exact(2), {make_event()}));
+  }
+  auto log = open();
+  EXPECT_EQ(log->read_stream("user:a", 1, 10)->size(), 3u);
+}
+
 TEST_F(RocksdbEventLogTest, AppendsInOneGroupCommitSeeEachOther) {
   auto log = open();
   // The writer thread runs callbacks; holding it in one lets the next
@@ -257,9 +363,17 @@ TEST_F(RocksdbEventLogTest, FailedWriteIsStickyUntilReopened) {
 }
 
 TEST_F(RocksdbEventLogTest, AsyncDurabilityAppendsAndReads) {
+  const auto events = make_events(3);
+  {
+    auto log = open(rocksdb_event_log_options{.durability = durability::async});
+    ASSERT_TRUE(log->append("user:a", expected_version::any(), events));
+    EXPECT_EQ(log->read_all(1, 10)->size(), 3u);
+    EXPECT_EQ(log->read_stream("user:a", 1, 10)->size(), 3u);
+  }
   auto log = open(rocksdb_event_log_options{.durability = durability::async});
-  ASSERT_TRUE(log->append("user:a", expected_version::any(), make_events(3)));
-  EXPECT_EQ(log->read_all(1, 10)->size(), 3u);
+  auto retry = log->append("user:a", expected_version::any(), events);
+  ASSERT_TRUE(retry) << retry.err().message;
+  EXPECT_TRUE(retry->duplicate);
 }
 
 TEST_F(RocksdbEventLogTest, SecondaryFollowsThePrimary) {
