@@ -45,18 +45,18 @@ rocksdb_append_writer::rocksdb_append_writer(rocksdb_store& store,
       committed_(std::move(committed)),
       head_(head),
       versions_(std::max<std::size_t>(options.stream_version_cache_entries, 1)),
-      index_(store),
+      index_(store, sync_ ? nullptr : &batch_),
       written_head_(head),
-      indexer_(std::make_unique<rocksdb_indexer>(store, indexed_through,
-                                                 [this](const error& e) { set_sticky(e); },
-                                                 sync_)) {
+      indexer_(sync_ ? std::make_unique<rocksdb_indexer>(
+                           store, indexed_through, [this](const error& e) { set_sticky(e); })
+                     : nullptr) {
   if (sync_) syncer_ = std::thread([this] { sync_loop(); });
   writer_ = std::thread([this] { write_loop(); });
 }
 
 rocksdb_append_writer::~rocksdb_append_writer() {
   // A sync waiting for held index entries would never end.
-  indexer_->hold_for_testing(false);
+  if (indexer_) indexer_->hold_for_testing(false);
   {
     std::lock_guard lock(queue_mutex_);
     stopping_ = true;
@@ -130,7 +130,7 @@ void rocksdb_append_writer::commit(std::vector<request>& batch) {
                             : store_.db().Write(rocksdb::WriteOptions{}, &batch_);
     if (s.ok()) {
       written = true;
-      hand_over_index(batch_start, head_);
+      if (indexer_) hand_over_index(batch_start, head_);
     } else {
       const error err{error_code::io_error, "append outcome unknown: " + s.ToString()};
       set_sticky(err);
@@ -147,10 +147,6 @@ void rocksdb_append_writer::commit(std::vector<request>& batch) {
                                       true);
   }
   if (!sync_) {
-    if (written && !indexer_->wait_for(head_)) {
-      written = false;
-      fail_unless_invalid(batch, *sticky_error());
-    }
     if (written) published_head_.store(head_, std::memory_order_release);
     complete(batch, written, head_);
     return;
@@ -265,8 +261,11 @@ std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
     for (std::size_t k = 0; k < req.events.size(); ++k)
       batch_ids.emplace(req.events[k].id, request::earlier_event{i, k});
   }
-  if (head_ > batch_start)
+  if (head_ > batch_start && indexer_) {
     batch_.Put(store_.meta(), layout::id_backlog_key(batch_start + 1), append_sizes_);
+  } else if (head_ > batch_start) {
+    index_.finish(batch_start + 1, head_, group_ids_);  // into batch_
+  }
   // The cache learns the new versions now; if the write fails the log turns
   // sticky and the cache is never consulted again.
   for (const auto& [stream, version] : batch_versions) {
@@ -330,50 +329,38 @@ void rocksdb_append_writer::add_events(request& req, event_number first_version,
 result<event_number> rocksdb_append_writer::current_version(std::string_view stream_id) {
   if (auto cached = versions_.find(stream_id)) return *cached;
   // Evicted from the cache while its index entries are still on their way.
-  if (auto it = unindexed_versions_.find(std::string(stream_id)); it != unindexed_versions_.end())
-    return it->second.version;
+  for (auto group = unindexed_.rbegin(); group != unindexed_.rend(); ++group)
+    for (const auto& [stream, version] : group->versions)
+      if (stream == stream_id) return version;
   auto stored = store_.read_stream_version(stream_id, ~log_position{0});
   if (stored) versions_.put(stream_id, *stored);
   return stored;
 }
 
 const layout::id_entry* rocksdb_append_writer::find_unindexed_id(const event_id& id) const {
-  const auto it = unindexed_ids_.find(id);
-  return it == unindexed_ids_.end() ? nullptr : &it->second;
+  // Newest first: a later append may have reused the id (only first ids are
+  // checked), and event_ids will say what that one wrote.
+  for (auto group = unindexed_.rbegin(); group != unindexed_.rend(); ++group) {
+    const auto it = std::lower_bound(group->ids.begin(), group->ids.end(), id,
+                                     [](const indexed_id& a, const event_id& b) { return a.id < b; });
+    if (it != group->ids.end() && it->id == id) return &it->entry;
+  }
+  return nullptr;
 }
 
 void rocksdb_append_writer::forget_indexed() {
   // Whatever the indexer has published is readable from the indexes.
+  if (!indexer_) return;
   const log_position indexed = indexer_->indexed_through();
-  while (!unindexed_.empty() && unindexed_.front().last <= indexed) {
-    const unindexed_group& group = unindexed_.front();
-    // A later group may have changed the same entry; it stays until that
-    // group is indexed.
-    for (const auto& id : group.ids)
-      if (auto it = unindexed_ids_.find(id);
-          it != unindexed_ids_.end() && it->second.position <= group.last)
-        unindexed_ids_.erase(it);
-    for (const auto& stream : group.streams)
-      if (auto it = unindexed_versions_.find(stream);
-          it != unindexed_versions_.end() && it->second.group_last <= group.last)
-        unindexed_versions_.erase(it);
-    unindexed_.pop_front();
-  }
+  while (!unindexed_.empty() && unindexed_.front().last <= indexed) unindexed_.pop_front();
 }
 
 void rocksdb_append_writer::hand_over_index(log_position first, log_position last) {
-  unindexed_group& group = unindexed_.emplace_back(unindexed_group{last, {}, {}});
-  group.ids.reserve(index_.ids().size());
-  for (const auto& [id, entry] : index_.ids()) {
-    unindexed_ids_.insert_or_assign(id, entry);
-    group.ids.push_back(id);
-  }
-  group.streams.reserve(group_versions_.size());
-  for (auto& [stream, version] : group_versions_) {
-    unindexed_versions_.insert_or_assign(stream, unindexed_version{version, last});
-    group.streams.push_back(std::move(stream));
-  }
-  indexer_->hand_over(last, index_.finish(first, last));
+  unindexed_group& group = unindexed_.emplace_back();
+  group.last = last;
+  group.versions = std::move(group_versions_);
+  group_versions_ = {};
+  indexer_->hand_over(last, index_.finish(first, last, group.ids));
 }
 
 }  // namespace streamhub::storage

@@ -78,9 +78,11 @@ class rocksdb_append_writer {
                std::vector<proposed_event> events, event_log::append_callback done);
 
   void fail_next_write_for_testing() { fail_next_write_.store(true); }
-  void hold_indexing_for_testing(bool held) { indexer_->hold_for_testing(held); }
+  void hold_indexing_for_testing(bool held) {
+    if (indexer_) indexer_->hold_for_testing(held);
+  }
   bool wait_until_holding_for_testing(std::size_t groups) {
-    return indexer_->wait_until_holding_for_testing(groups);
+    return indexer_ && indexer_->wait_until_holding_for_testing(groups);
   }
 
  private:
@@ -144,20 +146,16 @@ class rocksdb_append_writer {
   index_batch_builder index_;
   std::string append_sizes_;
   std::vector<std::pair<std::string, event_number>> group_versions_;
+  std::vector<indexed_id> group_ids_;  // scratch
   /// What groups written but not yet indexed changed, oldest group first:
   /// the writer decides from these, not from the indexes.
   struct unindexed_group {
     log_position last;
-    std::vector<event_id> ids;
-    std::vector<std::string> streams;
+    std::vector<indexed_id> ids;  // in id order
+    std::vector<std::pair<std::string, event_number>> versions;
   };
-  struct unindexed_version {
-    event_number version;
-    log_position group_last;
-  };
+  /// Usually one or two: the indexer writes a group while its WAL syncs.
   std::deque<unindexed_group> unindexed_;
-  std::unordered_map<event_id, layout::id_entry, event_id_hash> unindexed_ids_;
-  std::unordered_map<std::string, unindexed_version> unindexed_versions_;
   std::array<std::byte, 64 * 1024> arena_buffer_;
   std::pmr::monotonic_buffer_resource arena_{arena_buffer_.data(), arena_buffer_.size()};
 
@@ -176,6 +174,8 @@ class rocksdb_append_writer {
   bool writer_done_ = false;
 
   // Declared before the threads: they hand it ids until they are joined.
+  /// Under durability::sync only; without, the index entries go into the
+  /// group's own write.
   std::unique_ptr<rocksdb_indexer> indexer_;
   std::thread syncer_;
   std::thread writer_;

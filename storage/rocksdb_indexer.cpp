@@ -62,11 +62,12 @@ void index_batch_builder::add_event(std::string_view stream_id, event_number ver
   layout::put_stream_key(key_, stream_id, version);
   value_.clear();
   varint::put_fixed64_be(value_, position);
-  batch_.Put(store_.streams(), key_, value_);
+  out().Put(store_.streams(), key_, value_);
   ids_.push_back({id, {position, version, rest_of_append}});
 }
 
-rocksdb::WriteBatch index_batch_builder::finish(log_position first, log_position last) {
+rocksdb::WriteBatch index_batch_builder::finish(log_position first, log_position last,
+                                                std::vector<indexed_id>& ids) {
   // RocksDB's memtable inserts ascending keys far more cheaply than random
   // ones.
   std::sort(ids_.begin(), ids_.end(),
@@ -74,20 +75,21 @@ rocksdb::WriteBatch index_batch_builder::finish(log_position first, log_position
   for (const auto& [id, entry] : ids_) {
     value_.clear();
     layout::put_id_entry(value_, entry);
-    batch_.Put(store_.event_ids(), id_slice(id), value_);
+    out().Put(store_.event_ids(), id_slice(id), value_);
   }
-  ids_.clear();
-  batch_.Delete(store_.meta(), layout::id_backlog_key(first));
+  ids.clear();
+  ids.swap(ids_);
+  if (!into_) batch_.Delete(store_.meta(), layout::id_backlog_key(first));
   value_.clear();
   varint::put_fixed64_be(value_, last);
-  batch_.Put(store_.meta(), layout::kIndexedThroughKey, value_);
+  out().Put(store_.meta(), layout::kIndexedThroughKey, value_);
   rocksdb::WriteBatch done = std::move(batch_);
   batch_.Clear();
   return done;
 }
 
 void index_batch_builder::clear() {
-  batch_.Clear();
+  if (!into_) batch_.Clear();
   ids_.clear();
 }
 
@@ -104,7 +106,8 @@ result<log_position> rocksdb_indexer::index_backlog(rocksdb_store& store) {
     if (!sizes) return corrupt_backlog(*first, "malformed append sizes");
     auto last = add_group_from_log(store, *first, *sizes, builder);
     if (!last) return std::move(last).err();
-    rocksdb::WriteBatch index = builder.finish(*first, *last);
+    std::vector<indexed_id> ids;
+    rocksdb::WriteBatch index = builder.finish(*first, *last, ids);
     if (auto s = store.db().Write(rocksdb::WriteOptions{}, &index); !s.ok())
       return status_error(s, "indexing the id backlog");
     *through = *last;
@@ -113,14 +116,12 @@ result<log_position> rocksdb_indexer::index_backlog(rocksdb_store& store) {
   return through;
 }
 
-rocksdb_indexer::rocksdb_indexer(rocksdb_store& store, log_position through, failed_fn failed,
-                                 bool own_thread)
+rocksdb_indexer::rocksdb_indexer(rocksdb_store& store, log_position through, failed_fn failed)
     : store_(store), failed_(std::move(failed)), through_(through) {
-  if (own_thread) thread_ = std::thread([this] { run(); });
+  thread_ = std::thread([this] { run(); });
 }
 
 rocksdb_indexer::~rocksdb_indexer() {
-  if (!thread_.joinable()) return;
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -130,11 +131,6 @@ rocksdb_indexer::~rocksdb_indexer() {
 }
 
 void rocksdb_indexer::hand_over(log_position last_position, rocksdb::WriteBatch index) {
-  if (!thread_.joinable()) {
-    group g{last_position, std::move(index)};
-    write(g);
-    return;
-  }
   std::unique_lock lock(mutex_);
   const bool was_empty = queue_.empty();
   queue_.push_back(group{last_position, std::move(index)});

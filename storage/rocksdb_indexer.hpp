@@ -50,25 +50,33 @@ struct indexed_id {
   layout::id_entry entry;
 };
 
-/// Builds the index batch of one group commit.
+/// Builds the index batch of one group commit; or, given `into`, puts the
+/// index entries into the group's own batch (when nothing waits for a sync
+/// there is nothing to overlap them with, and one write is cheaper than two).
 class index_batch_builder {
  public:
-  explicit index_batch_builder(rocksdb_store& store) : store_(store) {}
+  explicit index_batch_builder(rocksdb_store& store, rocksdb::WriteBatch* into = nullptr)
+      : store_(store), into_(into) {}
 
   void add_event(std::string_view stream_id, event_number version, log_position position,
                  const event_id& id, std::uint64_t rest_of_append);
   /// The group's ids, in the order added.
   const std::vector<indexed_id>& ids() const { return ids_; }
   /// Completes the batch of the group at positions [first, last]: its event
-  /// ids in key order, the deletion of its backlog entry, the new
-  /// indexed_through. Leaves the builder empty for the next group.
-  rocksdb::WriteBatch finish(log_position first, log_position last);
+  /// ids in key order, the deletion of its backlog entry (none with
+  /// `into`), the new indexed_through. Leaves the builder empty for the next
+  /// group; `ids` receives the group's ids, in id order.
+  rocksdb::WriteBatch finish(log_position first, log_position last,
+                             std::vector<indexed_id>& ids);
   /// Drops what was added since the last finish (a group that was not
   /// written).
   void clear();
 
  private:
+  rocksdb::WriteBatch& out() { return into_ ? *into_ : batch_; }
+
   rocksdb_store& store_;
+  rocksdb::WriteBatch* into_;
   rocksdb::WriteBatch batch_;
   std::vector<indexed_id> ids_;
   std::string key_, value_;
@@ -84,11 +92,9 @@ class rocksdb_indexer {
   /// names, missing or malformed), io_error.
   static result<log_position> index_backlog(rocksdb_store& store);
 
-  /// `through` is what index_backlog returned. With `own_thread`, starts
-  /// the thread; without, hand_over writes on the caller's thread (when
-  /// nothing waits for a sync, there is nothing to overlap). A failed write
-  /// calls `failed` once and stops the indexing.
-  rocksdb_indexer(rocksdb_store& store, log_position through, failed_fn failed, bool own_thread);
+  /// Starts the thread. `through` is what index_backlog returned. A failed
+  /// write calls `failed` once, from this thread, and stops the indexing.
+  rocksdb_indexer(rocksdb_store& store, log_position through, failed_fn failed);
   /// Writes everything handed over, then stops.
   ~rocksdb_indexer();
 
@@ -106,7 +112,7 @@ class rocksdb_indexer {
   /// indexer has failed.
   bool wait_for(log_position position);
 
-  /// Test hooks (own thread only): while held, nothing handed over is
+  /// Test hooks: while held, nothing handed over is
   /// written; wait_until_holding_for_testing returns true once `groups`
   /// groups wait, false if they do not within a minute.
   void hold_for_testing(bool held);
