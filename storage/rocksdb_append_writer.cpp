@@ -47,16 +47,12 @@ rocksdb_append_writer::rocksdb_append_writer(rocksdb_store& store,
       versions_(std::max<std::size_t>(options.stream_version_cache_entries, 1)),
       index_(store, sync_ ? nullptr : &batch_),
       written_head_(head),
-      indexer_(sync_ ? std::make_unique<rocksdb_indexer>(
-                           store, indexed_through, [this](const error& e) { set_sticky(e); })
-                     : nullptr) {
+      indexed_through_(indexed_through) {
   if (sync_) syncer_ = std::thread([this] { sync_loop(); });
   writer_ = std::thread([this] { write_loop(); });
 }
 
 rocksdb_append_writer::~rocksdb_append_writer() {
-  // A sync waiting for held index entries would never end.
-  if (indexer_) indexer_->hold_for_testing(false);
   {
     std::lock_guard lock(queue_mutex_);
     stopping_ = true;
@@ -70,6 +66,14 @@ rocksdb_append_writer::~rocksdb_append_writer() {
   }
   sync_changed_.notify_one();
   syncer_.join();
+}
+
+void rocksdb_append_writer::pause_writes_for_testing(bool paused) {
+  {
+    std::lock_guard lock(queue_mutex_);
+    paused_ = paused;
+  }
+  queue_changed_.notify_one();
 }
 
 void rocksdb_append_writer::enqueue(std::string stream_id, expected_version expected,
@@ -104,12 +108,30 @@ void rocksdb_append_writer::write_loop() {
   // RocksDB counts key comparisons per thread unless told not to: a
   // thread-local increment in the memtable's innermost loop.
   rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
+  // Bounds the groups decided from memory while appends keep coming, and
+  // the appends of one group (one write batch, one round of callbacks).
+  constexpr std::size_t kMaxUnindexedGroups = 8;
+  constexpr std::size_t kMaxGroupAppends = 1024;
   std::vector<request> batch;
   std::unique_lock lock(queue_mutex_);
   for (;;) {
-    queue_changed_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-    if (queue_.empty()) return;  // stopping, and everything queued is written
-    batch.swap(queue_);
+    // Index when there is nothing else to write: the sync thread has the
+    // groups and is syncing them meanwhile.
+    if (!unindexed_.empty() && (queue_.empty() || unindexed_.size() >= kMaxUnindexedGroups)) {
+      lock.unlock();
+      write_index();
+      lock.lock();
+      continue;
+    }
+    queue_changed_.wait(lock, [this] { return stopping_ || (!queue_.empty() && !paused_); });
+    if (queue_.empty()) return;  // stopping, and everything queued is written and indexed
+    if (queue_.size() <= kMaxGroupAppends) {
+      batch.swap(queue_);
+    } else {
+      const auto end = queue_.begin() + kMaxGroupAppends;
+      batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(end));
+      queue_.erase(queue_.begin(), end);
+    }
     lock.unlock();
     commit(batch);
     batch.clear();
@@ -130,11 +152,13 @@ void rocksdb_append_writer::commit(std::vector<request>& batch) {
                             : store_.db().Write(rocksdb::WriteOptions{}, &batch_);
     if (s.ok()) {
       written = true;
-      if (indexer_) hand_over_index(batch_start, head_);
+      if (sync_) end_group(batch_start, head_);
     } else {
       const error err{error_code::io_error, "append outcome unknown: " + s.ToString()};
       set_sticky(err);
       fail_unless_invalid(batch, err);
+      index_.clear();
+      unindexed_.clear();
     }
   }
   for (auto& req : batch) {
@@ -189,9 +213,12 @@ void rocksdb_append_writer::sync_loop() {
         set_sticky(*failed);
       }
       last_sync = steady_clock::now() - start;
+      std::unique_lock relock(sync_mutex_);
       // Published only once readers find the new events through the indexes.
-      if (!failed && !indexer_->wait_for(target)) failed = sticky_error();
-      std::lock_guard relock(sync_mutex_);
+      syncer_awaits_index_ = true;
+      sync_changed_.wait(relock, [&] { return indexed_through_ >= target || sticky_; });
+      syncer_awaits_index_ = false;
+      if (!failed && indexed_through_ < target) failed = sticky_;
       returning = taken.size() + unsynced_.size();
     }
     const bool advanced = !failed && target > synced;
@@ -216,10 +243,9 @@ void rocksdb_append_writer::complete(std::vector<request>& batch, bool published
 std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
   batch_.Clear();
   arena_.release();
-  index_.clear();
+  if (!sync_) index_.clear();
   append_sizes_.clear();
   group_versions_.clear();
-  forget_indexed();
   // Versions and event ids of the appends accepted so far in this batch:
   // a later append to the same stream checks against the earlier one, and a
   // retry of an earlier one is its duplicate.
@@ -261,10 +287,11 @@ std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
     for (std::size_t k = 0; k < req.events.size(); ++k)
       batch_ids.emplace(req.events[k].id, request::earlier_event{i, k});
   }
-  if (head_ > batch_start && indexer_) {
+  if (head_ > batch_start && sync_) {
     batch_.Put(store_.meta(), layout::id_backlog_key(batch_start + 1), append_sizes_);
   } else if (head_ > batch_start) {
-    index_.finish(batch_start + 1, head_, group_ids_);  // into batch_
+    index_.end_group(batch_start + 1, group_ids_);  // into batch_
+    index_.take(head_);
   }
   // The cache learns the new versions now; if the write fails the log turns
   // sticky and the cache is never consulted again.
@@ -348,19 +375,27 @@ const layout::id_entry* rocksdb_append_writer::find_unindexed_id(const event_id&
   return nullptr;
 }
 
-void rocksdb_append_writer::forget_indexed() {
-  // Whatever the indexer has published is readable from the indexes.
-  if (!indexer_) return;
-  const log_position indexed = indexer_->indexed_through();
-  while (!unindexed_.empty() && unindexed_.front().last <= indexed) unindexed_.pop_front();
-}
-
-void rocksdb_append_writer::hand_over_index(log_position first, log_position last) {
+void rocksdb_append_writer::end_group(log_position first, log_position last) {
   unindexed_group& group = unindexed_.emplace_back();
   group.last = last;
   group.versions = std::move(group_versions_);
   group_versions_ = {};
-  indexer_->hand_over(last, index_.finish(first, last, group.ids));
+  index_.end_group(first, group.ids);
+}
+
+void rocksdb_append_writer::write_index() {
+  const log_position last = unindexed_.back().last;
+  rocksdb::WriteBatch index = index_.take(last);
+  unindexed_.clear();
+  const rocksdb::Status s = store_.db().Write(rocksdb::WriteOptions{}, &index);
+  if (!s.ok()) set_sticky(status_error(s, "writing index entries"));
+  bool notify;
+  {
+    std::lock_guard lock(sync_mutex_);
+    if (s.ok()) indexed_through_ = last;
+    notify = syncer_awaits_index_;
+  }
+  if (notify) sync_changed_.notify_one();
 }
 
 }  // namespace streamhub::storage

@@ -5,9 +5,10 @@
 // decides each append (idempotency by first event id, expected version
 // against a bounded cache of stream versions), assigns dense positions and
 // writes all accepted appends as ONE RocksDB WriteBatch: their events and the
-// group's id backlog entry. The group's index entries (streams, event_ids) go
-// to the indexer (rocksdb_indexer.hpp), which writes them while the WAL
-// syncs; until it has, the writer answers from memory for that group. Under
+// group's id backlog entry. Once the sync thread has the group, the writer
+// writes the group's index entries (streams, event_ids; rocksdb_indexer.hpp)
+// while the WAL syncs, or, with more appends waiting, after writing those;
+// until then it decides from memory for that group. Under
 // durability::sync it then hands the batch to the sync thread, which syncs
 // the WAL once for every batch written since its last sync, publishes the
 // new head, completes the callbacks in queue order and calls `committed`.
@@ -19,7 +20,8 @@
 // alternating half-size groups.
 // Nothing is acknowledged, and no read sees it (reads stop at the published
 // head), before the WAL holding it is synced. Under durability::async the
-// writer completes a batch itself once it is written and indexed.
+// writer completes a batch itself right after its write, which then carries
+// the index entries too.
 //
 // A failed write or sync leaves the outcome of the appends in flight
 // unknown: they are answered io_error, and so is every later append until
@@ -61,8 +63,8 @@ class rocksdb_append_writer {
   using committed_fn = std::function<void(log_position head)>;
 
   /// Starts the threads. `head` is the last position in `store`, and
-  /// `indexed_through` how far its indexes go (rocksdb_indexer::
-  /// index_backlog); `published_head` receives each new head before
+  /// `indexed_through` how far its indexes go (index_backlog);
+  /// `published_head` receives each new head before
   /// callbacks run. `store` must outlive the writer.
   rocksdb_append_writer(rocksdb_store& store, const rocksdb_event_log_options& options,
                         log_position head, log_position indexed_through,
@@ -78,12 +80,7 @@ class rocksdb_append_writer {
                std::vector<proposed_event> events, event_log::append_callback done);
 
   void fail_next_write_for_testing() { fail_next_write_.store(true); }
-  void hold_indexing_for_testing(bool held) {
-    if (indexer_) indexer_->hold_for_testing(held);
-  }
-  bool wait_until_holding_for_testing(std::size_t groups) {
-    return indexer_ && indexer_->wait_until_holding_for_testing(groups);
-  }
+  void pause_writes_for_testing(bool paused);
 
  private:
   struct request {
@@ -114,10 +111,11 @@ class rocksdb_append_writer {
   result<event_number> current_version(std::string_view stream_id);
   /// The event id entry of `id` among the groups not yet indexed.
   const layout::id_entry* find_unindexed_id(const event_id& id) const;
-  void forget_indexed();
-  /// After a group's write: keeps what it changed until the indexer has
-  /// written its index entries, and hands those over.
-  void hand_over_index(log_position first, log_position last);
+  /// After a group's write: keeps what it changed until its index entries
+  /// are written.
+  void end_group(log_position first, log_position last);
+  /// Writes the index entries of the groups written so far.
+  void write_index();
   void complete(std::vector<request>& batch, bool published, log_position head);
   std::optional<error> sticky_error();
   void set_sticky(const error& err);
@@ -154,7 +152,8 @@ class rocksdb_append_writer {
     std::vector<indexed_id> ids;  // in id order
     std::vector<std::pair<std::string, event_number>> versions;
   };
-  /// Usually one or two: the indexer writes a group while its WAL syncs.
+  /// Usually one or two: the writer indexes them whenever it runs out of
+  /// appends to write.
   std::deque<unindexed_group> unindexed_;
   std::array<std::byte, 64 * 1024> arena_buffer_;
   std::pmr::monotonic_buffer_resource arena_{arena_buffer_.data(), arena_buffer_.size()};
@@ -164,19 +163,19 @@ class rocksdb_append_writer {
   std::condition_variable queue_changed_;
   std::vector<request> queue_;
   bool stopping_ = false;
+  bool paused_ = false;
 
   // Written appends waiting for a sync, and the sticky error.
   std::mutex sync_mutex_;
   std::condition_variable sync_changed_;
   std::vector<request> unsynced_;
   log_position written_head_ = 0;
+  log_position indexed_through_ = 0;
+  bool syncer_awaits_index_ = false;
   std::optional<error> sticky_;
   bool writer_done_ = false;
 
   // Declared before the threads: they hand it ids until they are joined.
-  /// Under durability::sync only; without, the index entries go into the
-  /// group's own write.
-  std::unique_ptr<rocksdb_indexer> indexer_;
   std::thread syncer_;
   std::thread writer_;
 };

@@ -93,7 +93,7 @@ result<std::unique_ptr<rocksdb_event_log>> rocksdb_event_log::open(
   if (!store) return std::move(store).err();
   auto head = (*store)->read_head();
   if (!head) return std::move(head).err();
-  auto indexed_through = rocksdb_indexer::index_backlog(**store);
+  auto indexed_through = index_backlog(**store);
   if (!indexed_through) return std::move(indexed_through).err();
   auto state = std::make_unique<impl>();
   state->options = options;
@@ -323,12 +323,8 @@ void rocksdb_event_log::fail_next_write_for_testing() {
   if (impl_->writer) impl_->writer->fail_next_write_for_testing();
 }
 
-void rocksdb_event_log::hold_indexing_for_testing(bool held) {
-  if (impl_->writer) impl_->writer->hold_indexing_for_testing(held);
-}
-
-bool rocksdb_event_log::wait_until_holding_for_testing(std::size_t groups) {
-  return impl_->writer && impl_->writer->wait_until_holding_for_testing(groups);
+void rocksdb_event_log::pause_writes_for_testing(bool paused) {
+  if (impl_->writer) impl_->writer->pause_writes_for_testing(paused);
 }
 
 }  // namespace streamhub::storage

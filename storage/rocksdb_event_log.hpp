@@ -100,12 +100,8 @@ class rocksdb_event_log final : public event_log {
   /// Test hook: the next RocksDB write fails as if the disk had failed,
   /// without writing, and the log turns sticky-failed.
   void fail_next_write_for_testing();
-  /// Test hooks: while held, written groups of appends wait for their
-  /// index entries (and so for their acknowledgement); releasing writes
-  /// them. wait_until_holding_for_testing returns true once `groups` groups
-  /// wait, false if they do not within a minute.
-  void hold_indexing_for_testing(bool held);
-  bool wait_until_holding_for_testing(std::size_t groups);
+  /// Test hook: while paused, appends queue up unwritten.
+  void pause_writes_for_testing(bool paused);
 
  private:
   struct impl;

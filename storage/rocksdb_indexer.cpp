@@ -1,7 +1,6 @@
 #include "storage/rocksdb_indexer.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <memory>
 
 #include "protocol/event_codec.hpp"
@@ -66,8 +65,7 @@ void index_batch_builder::add_event(std::string_view stream_id, event_number ver
   ids_.push_back({id, {position, version, rest_of_append}});
 }
 
-rocksdb::WriteBatch index_batch_builder::finish(log_position first, log_position last,
-                                                std::vector<indexed_id>& ids) {
+void index_batch_builder::end_group(log_position first, std::vector<indexed_id>& ids) {
   // RocksDB's memtable inserts ascending keys far more cheaply than random
   // ones.
   std::sort(ids_.begin(), ids_.end(),
@@ -80,12 +78,16 @@ rocksdb::WriteBatch index_batch_builder::finish(log_position first, log_position
   ids.clear();
   ids.swap(ids_);
   if (!into_) batch_.Delete(store_.meta(), layout::id_backlog_key(first));
+}
+
+rocksdb::WriteBatch index_batch_builder::take(log_position last) {
   value_.clear();
   varint::put_fixed64_be(value_, last);
   out().Put(store_.meta(), layout::kIndexedThroughKey, value_);
-  rocksdb::WriteBatch done = std::move(batch_);
+  if (into_) return rocksdb::WriteBatch();
+  rocksdb::WriteBatch taken = std::move(batch_);
   batch_.Clear();
-  return done;
+  return taken;
 }
 
 void index_batch_builder::clear() {
@@ -93,7 +95,7 @@ void index_batch_builder::clear() {
   ids_.clear();
 }
 
-result<log_position> rocksdb_indexer::index_backlog(rocksdb_store& store) {
+result<log_position> index_backlog(rocksdb_store& store) {
   auto through = read_indexed_through(store);
   if (!through) return through;
   index_batch_builder builder(store);
@@ -107,102 +109,14 @@ result<log_position> rocksdb_indexer::index_backlog(rocksdb_store& store) {
     auto last = add_group_from_log(store, *first, *sizes, builder);
     if (!last) return std::move(last).err();
     std::vector<indexed_id> ids;
-    rocksdb::WriteBatch index = builder.finish(*first, *last, ids);
+    builder.end_group(*first, ids);
+    rocksdb::WriteBatch index = builder.take(*last);
     if (auto s = store.db().Write(rocksdb::WriteOptions{}, &index); !s.ok())
       return status_error(s, "indexing the id backlog");
     *through = *last;
   }
   if (!it->status().ok()) return status_error(it->status(), "reading the id backlog");
   return through;
-}
-
-rocksdb_indexer::rocksdb_indexer(rocksdb_store& store, log_position through, failed_fn failed)
-    : store_(store), failed_(std::move(failed)), through_(through) {
-  thread_ = std::thread([this] { run(); });
-}
-
-rocksdb_indexer::~rocksdb_indexer() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  queued_.notify_all();
-  thread_.join();
-}
-
-void rocksdb_indexer::hand_over(log_position last_position, rocksdb::WriteBatch index) {
-  std::unique_lock lock(mutex_);
-  const bool was_empty = queue_.empty();
-  queue_.push_back(group{last_position, std::move(index)});
-  const bool held = held_;
-  lock.unlock();
-  if (held) queued_.notify_all();  // wait_until_holding_for_testing
-  else if (was_empty) queued_.notify_one();
-}
-
-bool rocksdb_indexer::wait_for(log_position position) {
-  if (indexed_through() >= position) return true;
-  std::unique_lock lock(mutex_);
-  indexed_.wait(lock, [&] { return failed_once_ || indexed_through() >= position; });
-  return indexed_through() >= position;
-}
-
-void rocksdb_indexer::run() {
-  std::vector<group> taken;
-  std::unique_lock lock(mutex_);
-  for (;;) {
-    queued_.wait(lock, [this] { return stopping_ || (!queue_.empty() && !held_); });
-    if (queue_.empty()) return;  // stopping, and everything handed over is written
-    taken.swap(queue_);
-    lock.unlock();
-    for (auto& g : taken) {
-      if (!write(g)) {
-        // Stopped: the log is sticky now; a reopen indexes the backlog.
-        lock.lock();
-        queue_.clear();
-        queued_.wait(lock, [this] { return stopping_; });
-        return;
-      }
-    }
-    taken.clear();
-    lock.lock();
-  }
-}
-
-void rocksdb_indexer::hold_for_testing(bool held) {
-  {
-    std::lock_guard lock(mutex_);
-    held_ = held;
-  }
-  queued_.notify_all();
-}
-
-bool rocksdb_indexer::wait_until_holding_for_testing(std::size_t groups) {
-  std::unique_lock lock(mutex_);
-  return queued_.wait_for(lock, std::chrono::minutes(1), [&] { return queue_.size() >= groups; });
-}
-
-bool rocksdb_indexer::write(group& g) {
-  {
-    std::lock_guard lock(mutex_);
-    if (failed_once_) return false;
-  }
-  if (auto s = store_.db().Write(rocksdb::WriteOptions{}, &g.index); !s.ok()) {
-    failed_(status_error(s, "writing index entries"));
-    {
-      std::lock_guard lock(mutex_);
-      failed_once_ = true;
-    }
-    indexed_.notify_all();
-    return false;
-  }
-  {
-    // Under the lock, so that a waiter cannot miss the change.
-    std::lock_guard lock(mutex_);
-    through_.store(g.last_position, std::memory_order_release);
-  }
-  indexed_.notify_all();
-  return true;
 }
 
 }  // namespace streamhub::storage

@@ -103,40 +103,38 @@ std::future<result<append_result>> append_later(event_log& log, const std::strin
   return future;
 }
 
-TEST_F(RocksdbEventLogTest, AppendsAreDecidedWhileEarlierIndexEntriesAreOnTheirWay) {
-  // One cached stream version: user:b's append evicts user:a's, whose index
-  // entries are not written yet either; the writer must know it anyway.
+TEST_F(RocksdbEventLogTest, GroupsAreDecidedBeforeTheIndexEntriesOfTheOnesBefore) {
+  // A queue of 4,000 appends is written as 4 groups of at most 1,024 before
+  // any index entries: each group's versions and retries must come from the
+  // writer's memory of the ones before. One cached stream version makes
+  // every stream switch a cache miss.
   auto log = open(rocksdb_event_log_options{.stream_version_cache_entries = 1});
-  const auto first = make_events(2);
-  log->hold_indexing_for_testing(true);
-  auto a1 = append_later(*log, "user:a", expected_version::no_stream(), first);
-  ASSERT_TRUE(log->wait_until_holding_for_testing(1));
-  auto b1 = append_later(*log, "user:b", expected_version::any(), {make_event()});
-  ASSERT_TRUE(log->wait_until_holding_for_testing(2));
-  auto a2 = append_later(*log, "user:a", expected_version::exact(2), {make_event()});
-  ASSERT_TRUE(log->wait_until_holding_for_testing(3));
-  // The retry is decided before the append after it is written.
-  auto retry = append_later(*log, "user:a", expected_version::no_stream(), first);
-  auto c1 = append_later(*log, "user:c", expected_version::any(), {make_event()});
-  ASSERT_TRUE(log->wait_until_holding_for_testing(4));
-  EXPECT_EQ(log->head_position(), 0u);  // nothing readable before its index entries
-  log->hold_indexing_for_testing(false);
-
-  const auto original = a1.get();
-  ASSERT_TRUE(original) << original.err().message;
-  EXPECT_EQ(original->last_position, 2u);
-  EXPECT_EQ(b1.get()->first_position, 3u);
-  const auto next = a2.get();
-  ASSERT_TRUE(next) << next.err().message;
-  EXPECT_EQ(next->first_version, 3u);
-  EXPECT_EQ(next->first_position, 4u);
-  const auto repeated = retry.get();
-  ASSERT_TRUE(repeated) << repeated.err().message;
-  EXPECT_TRUE(repeated->duplicate);
-  EXPECT_EQ(repeated->first_position, 1u);
-  EXPECT_EQ(repeated->last_position, 2u);
-  EXPECT_EQ(c1.get()->first_position, 5u);
-  EXPECT_EQ(log->read_stream("user:a", 1, 10)->size(), 3u);
+  constexpr int kAppends = 2000;
+  std::vector<std::vector<proposed_event>> sent;
+  std::vector<std::future<result<append_result>>> answers, retries;
+  log->pause_writes_for_testing(true);
+  for (int i = 0; i < kAppends; ++i) {
+    sent.push_back({make_event()});
+    answers.push_back(append_later(*log, "user:" + std::to_string(i % 3),
+                                   expected_version::exact(i / 3), sent.back()));
+    if (i >= 300)
+      retries.push_back(append_later(*log, "user:" + std::to_string((i - 300) % 3),
+                                     expected_version::any(), sent[i - 300]));
+  }
+  log->pause_writes_for_testing(false);
+  for (int i = 0; i < kAppends; ++i) {
+    auto r = answers[i].get();
+    ASSERT_TRUE(r) << "append " << i << ": " << r.err().message;
+    EXPECT_EQ(r->first_version, static_cast<event_number>(i / 3 + 1));
+    EXPECT_FALSE(r->duplicate);
+  }
+  for (std::size_t k = 0; k < retries.size(); ++k) {
+    auto r = retries[k].get();
+    ASSERT_TRUE(r) << r.err().message;
+    EXPECT_TRUE(r->duplicate) << "retry of append " << k;
+    EXPECT_EQ(r->first_version, static_cast<event_number>(k / 3 + 1));
+  }
+  EXPECT_EQ(log->head_position(), static_cast<log_position>(kAppends));
 }
 
 TEST_F(RocksdbEventLogTest, IndexEntriesACrashLostAreRebuiltAtOpen) {
