@@ -318,7 +318,9 @@ void rocksdb_append_writer::find_existing_ids(std::vector<request>& batch) {
   if (id_keys_.empty()) return;
   if (id_values_.size() < id_keys_.size()) id_values_.resize(id_keys_.size());
   id_statuses_.resize(id_keys_.size());
-  store_.db().MultiGet(rocksdb::ReadOptions{}, store_.event_ids(), id_keys_.size(),
+  rocksdb::ReadOptions options;
+  options.ignore_range_deletions = true;  // event_ids is never range-deleted
+  store_.db().MultiGet(options, store_.event_ids(), id_keys_.size(),
                        id_keys_.data(), id_values_.data(), id_statuses_.data());
   for (std::size_t k = 0; k < id_keys_.size(); ++k) {
     request& req = batch[id_requests_[k]];
