@@ -108,16 +108,13 @@ void rocksdb_append_writer::write_loop() {
   // RocksDB counts key comparisons per thread unless told not to: a
   // thread-local increment in the memtable's innermost loop.
   rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
-  // Bounds the groups decided from memory while appends keep coming, and
-  // the appends of one group (one write batch, one round of callbacks).
-  constexpr std::size_t kMaxUnindexedGroups = 8;
-  constexpr std::size_t kMaxGroupAppends = 1024;
   std::vector<request> batch;
   std::unique_lock lock(queue_mutex_);
   for (;;) {
     // Index when there is nothing else to write: the sync thread has the
     // groups and is syncing them meanwhile.
-    if (!unindexed_.empty() && (queue_.empty() || unindexed_.size() >= kMaxUnindexedGroups)) {
+    if (!unindexed_.empty() &&
+        (queue_.empty() || paused_ || unindexed_.size() >= kMaxUnindexedGroups)) {
       lock.unlock();
       write_index();
       lock.lock();

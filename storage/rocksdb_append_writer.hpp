@@ -1,17 +1,18 @@
 #pragma once
 // Internal to storage/: the group-commit writer of rocksdb_event_log.
 //
-// Callers enqueue appends. The writer thread takes everything queued,
-// decides each append (idempotency by first event id, expected version
-// against a bounded cache of stream versions), assigns dense positions and
-// writes all accepted appends as ONE RocksDB WriteBatch: their events and the
-// group's id backlog entry. Once the sync thread has the group, the writer
-// writes the group's index entries (streams, event_ids; rocksdb_indexer.hpp)
-// while the WAL syncs, or, with more appends waiting, after writing those;
-// until then it decides from memory for that group. Under
-// durability::sync it then hands the batch to the sync thread, which syncs
-// the WAL once for every batch written since its last sync, publishes the
-// new head, completes the callbacks in queue order and calls `committed`.
+// Callers enqueue appends. The writer thread takes everything queued (at
+// most kMaxGroupAppends), decides each append (idempotency by first event
+// id, expected version against a bounded cache of stream versions), assigns
+// dense positions and writes all accepted appends as ONE RocksDB WriteBatch:
+// their events and the group's id backlog entry.
+// Under durability::sync it then hands the batch to the sync thread, which
+// syncs the WAL once for every batch written since its last sync. Meanwhile
+// the writer writes the group's index entries (streams, event_ids;
+// rocksdb_indexer.hpp) in a second batch, or, when more appends wait, first
+// writes those (deciding from memory for the groups not yet indexed). Once a
+// group is synced and indexed, the sync thread publishes the new head,
+// completes the callbacks in queue order and calls `committed`.
 // While a sync runs, the writer already decides and writes the next batch:
 // the disk's flush and the CPU work overlap, and one sync covers all of it.
 // Before syncing, the sync thread gives the callers it just acknowledged a
@@ -28,8 +29,8 @@
 // the log is reopened (sticky error; leveldb's DBImpl::Write makes the same
 // choice).
 //
-// Thread-safety: enqueue and fail_next_write_for_testing may be called from
-// any thread; the rest runs on the writer's and the syncer's threads.
+// Thread-safety: enqueue and the test hooks may be called from any thread;
+// the rest runs on the writer's and the syncer's threads.
 
 #include <array>
 #include <atomic>
@@ -83,6 +84,12 @@ class rocksdb_append_writer {
   void pause_writes_for_testing(bool paused);
 
  private:
+  /// Bounds the appends of one group (one write batch, one round of
+  /// callbacks), and the groups decided from memory while appends keep
+  /// coming.
+  static constexpr std::size_t kMaxGroupAppends = 1024;
+  static constexpr std::size_t kMaxUnindexedGroups = 8;
+
   struct request {
     std::string stream_id;
     expected_version expected = expected_version::any();
