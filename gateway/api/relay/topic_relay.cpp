@@ -189,11 +189,11 @@ void topic_relay::leave(const std::shared_ptr<member>& m) {
     }
   }
   if (const auto id = m->private_subscription.exchange(0)) runtime_.unsubscribe(stream_id_, id);
-  auto remove = [part = m->part, m] {
-    std::erase(part->members, m);
-  };
-  if (m->part->thread->is_current()) remove();
-  else m->part->thread->post(std::move(remove));
+  // Posted even on the member's own thread: a leave from inside a delivery
+  // (a session closing as a payload overflows its queue) would otherwise
+  // erase from the vector that delivery is walking. Until then the member
+  // is inactive, so nothing more reaches it.
+  m->part->thread->post([part = m->part, m] { std::erase(part->members, m); });
   if (m->on_leave) m->on_leave();
   if (empty) {
     if (relay_subscription) runtime_.unsubscribe(stream_id_, relay_subscription);

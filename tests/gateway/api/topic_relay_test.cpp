@@ -112,6 +112,21 @@ class recording_sink final : public subscription_sink {
   std::vector<std::shared_ptr<const std::string>> payloads_;
 };
 
+// Leaves its topic on its first payload, from inside the delivery, as a
+// WebSocket session does when that payload overflows its outgoing queue.
+class leaving_sink final : public subscription_sink {
+ public:
+  void next(std::shared_ptr<const std::string>) override {
+    ++received;
+    if (membership) membership->cancel();
+  }
+  void error(std::shared_ptr<const std::string>) override {}
+  void complete() override {}
+
+  std::shared_ptr<class membership> membership;  // set on the member's thread
+  std::atomic<int> received{0};
+};
+
 class TopicRelayTest : public ::testing::Test {
  protected:
   std::atomic<std::int64_t> ticks_{0};
@@ -233,6 +248,35 @@ TEST_F(TopicRelayTest, ManyMembersJoiningAtRandomCursorsWhileEventsFlow) {
     }
     EXPECT_EQ(j.sink->versions(), range(j.after + 1, written)) << "after " << j.after;
   }
+}
+
+TEST_F(TopicRelayTest, AMemberLeavingDuringADeliveryLeavesTheOthersTheirEvents) {
+  test_thread t;
+  auto leaver = std::make_shared<leaving_sink>();
+  std::shared_ptr<membership> ml;
+  t.run([&] {
+    topic_relay::join_request r;
+    r.group_key = "g";
+    r.make_renderer = [] { return std::make_shared<version_renderer>(); };
+    r.sink = leaver;
+    r.thread = std::shared_ptr<caller_thread>(&t, [](caller_thread*) {});
+    r.after = 0;
+    ml = hub_.join("chat:alice", std::move(r));
+    leaver->membership = ml;
+  });
+  // Members on one thread are delivered to in joining order: the leaver
+  // first, then these two.
+  auto b = std::make_shared<recording_sink>();
+  auto c = std::make_shared<recording_sink>();
+  auto mb = join(t, b, 0);
+  auto mc = join(t, c, 0);
+  chat(3);
+  ASSERT_TRUE(b->wait_for(3));
+  ASSERT_TRUE(c->wait_for(3));
+  EXPECT_EQ(b->versions(), range(1, 3));
+  EXPECT_EQ(c->versions(), range(1, 3));
+  t.run([] {});  // everything posted so far has run
+  EXPECT_EQ(leaver->received.load(), 1);
 }
 
 TEST_F(TopicRelayTest, LastMemberLeavingDropsTheRelay) {
