@@ -160,7 +160,7 @@ class TopicRelayTest : public ::testing::Test {
       say_as_system(domain::chat_command{domain::send_chat_message{"m", {}}}, "alice");
   }
 
-  std::shared_ptr<membership> join(test_thread& thread, std::shared_ptr<recording_sink> sink,
+  std::shared_ptr<membership> join(test_thread& thread, std::shared_ptr<subscription_sink> sink,
                                    std::optional<std::uint64_t> after, std::string group = "g") {
     std::shared_ptr<membership> m;
     thread.run([&] {
@@ -253,17 +253,8 @@ TEST_F(TopicRelayTest, ManyMembersJoiningAtRandomCursorsWhileEventsFlow) {
 TEST_F(TopicRelayTest, AMemberLeavingDuringADeliveryLeavesTheOthersTheirEvents) {
   test_thread t;
   auto leaver = std::make_shared<leaving_sink>();
-  std::shared_ptr<membership> ml;
-  t.run([&] {
-    topic_relay::join_request r;
-    r.group_key = "g";
-    r.make_renderer = [] { return std::make_shared<version_renderer>(); };
-    r.sink = leaver;
-    r.thread = std::shared_ptr<caller_thread>(&t, [](caller_thread*) {});
-    r.after = 0;
-    ml = hub_.join("chat:alice", std::move(r));
-    leaver->membership = ml;
-  });
+  auto ml = join(t, leaver, 0);
+  t.run([&] { leaver->membership = ml; });
   // Members on one thread are delivered to in joining order: the leaver
   // first, then these two.
   auto b = std::make_shared<recording_sink>();
