@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <string_view>
 #include <unordered_map>
 
@@ -16,10 +15,6 @@
 namespace streamhub::storage {
 
 namespace {
-
-rocksdb::Slice id_slice(const event_id& id) {
-  return {reinterpret_cast<const char*>(id.bytes().data()), event_id::size};
-}
 
 /// Answers `err` to every append of `batch` except those rejected as
 /// invalid, whose answer does not depend on the disk.
@@ -309,7 +304,7 @@ void rocksdb_append_writer::find_existing_ids(std::vector<request>& batch) {
       req.outcome = make_append_result(entry->version, entry->position, entry->remaining + 1, true);
       continue;
     }
-    id_keys_.push_back(id_slice(req.events.front().id));
+    id_keys_.push_back(layout::id_key(req.events.front().id));
     id_requests_.push_back(i);
   }
   if (id_keys_.empty()) return;

@@ -45,7 +45,6 @@
 #include <string_view>
 #include <thread>
 #include <utility>
-#include <unordered_map>
 #include <vector>
 
 #include <rocksdb/write_batch.h>
@@ -141,7 +140,7 @@ class rocksdb_append_writer {
   // arena for the per-batch maps.
   rocksdb::WriteBatch batch_;
   event_envelope envelope_;
-  std::string key_, value_, record_;
+  std::string key_, record_;
   std::vector<rocksdb::Slice> id_keys_;
   std::vector<rocksdb::PinnableSlice> id_values_;
   std::vector<rocksdb::Status> id_statuses_;

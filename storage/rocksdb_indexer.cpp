@@ -11,20 +11,6 @@ namespace streamhub::storage {
 
 namespace {
 
-rocksdb::Slice id_slice(const event_id& id) {
-  return {reinterpret_cast<const char*>(id.bytes().data()), event_id::size};
-}
-
-result<log_position> read_indexed_through(rocksdb_store& store) {
-  std::string value;
-  auto s = store.db().Get(rocksdb::ReadOptions{}, store.meta(), layout::kIndexedThroughKey, &value);
-  if (!s.ok()) return status_error(s, "reading how far the indexes go");
-  if (value.size() != 8)
-    return error{error_code::corrupt, "malformed indexed_through of " +
-                                          std::to_string(value.size()) + " bytes"};
-  return varint::get_fixed64_be(value);
-}
-
 error corrupt_backlog(log_position first, const std::string& what) {
   return error{error_code::corrupt,
                "id backlog entry of the group at position " + std::to_string(first) + ": " + what};
@@ -73,7 +59,7 @@ void index_batch_builder::end_group(log_position first, std::vector<indexed_id>&
   for (const auto& [id, entry] : ids_) {
     value_.clear();
     layout::put_id_entry(value_, entry);
-    out().Put(store_.event_ids(), id_slice(id), value_);
+    out().Put(store_.event_ids(), layout::id_key(id), value_);
   }
   ids.clear();
   ids.swap(ids_);
@@ -96,8 +82,11 @@ void index_batch_builder::clear() {
 }
 
 result<log_position> index_backlog(rocksdb_store& store) {
-  auto through = read_indexed_through(store);
-  if (!through) return through;
+  auto stored = store.read_indexed_through();
+  if (!stored) return std::move(stored).err();
+  // Every store of this format has it: written when the store is stamped.
+  if (!*stored) return error{error_code::corrupt, "the store says nothing of how far its indexes go"};
+  result<log_position> through = **stored;
   index_batch_builder builder(store);
   std::unique_ptr<rocksdb::Iterator> it(store.db().NewIterator(rocksdb::ReadOptions{}, store.meta()));
   for (it->Seek(layout::kIdBacklogPrefix);

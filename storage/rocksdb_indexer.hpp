@@ -61,7 +61,6 @@ class index_batch_builder {
   /// indexed_through to `last`; with `into`, puts that there and returns an
   /// empty batch.
   rocksdb::WriteBatch take(log_position last);
-  bool empty() const { return !into_ && batch_.Count() == 0; }
   /// Drops everything not yet taken (groups that will not be indexed here:
   /// a failed write).
   void clear();

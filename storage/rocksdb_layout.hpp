@@ -69,6 +69,10 @@ struct id_entry {
   event_number version = 0;
   std::uint64_t remaining = 0;
 };
+/// event_ids: the key of `id`, its 16 bytes (a view into `id`).
+inline std::string_view id_key(const event_id& id) {
+  return {reinterpret_cast<const char*>(id.bytes().data()), event_id::size};
+}
 void put_id_entry(std::string& out, const id_entry& entry);
 /// nullopt when malformed.
 std::optional<id_entry> decode_id_entry(std::string_view value);

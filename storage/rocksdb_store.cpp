@@ -206,12 +206,20 @@ result<log_position> rocksdb_store::read_head() const {
 result<log_position> rocksdb_store::read_indexed_head() const {
   auto head = read_head();
   if (!head) return head;
+  auto through = read_indexed_through();
+  if (!through) return std::move(through).err();
+  return *through ? std::min(*head, **through) : *head;
+}
+
+result<std::optional<log_position>> rocksdb_store::read_indexed_through() const {
   std::string value;
   auto s = db_->Get(rocksdb::ReadOptions{}, meta_, layout::kIndexedThroughKey, &value);
-  if (s.IsNotFound()) return head;  // a version-1 store: indexed with its events
+  if (s.IsNotFound()) return std::optional<log_position>{};
   if (!s.ok()) return status_error(s, "reading how far the indexes go");
-  if (value.size() != 8) return error{error_code::corrupt, "malformed indexed_through"};
-  return std::min(*head, layout::decode_position(value));
+  if (value.size() != 8)
+    return error{error_code::corrupt, "malformed indexed_through of " +
+                                          std::to_string(value.size()) + " bytes"};
+  return std::optional<log_position>{layout::decode_position(value)};
 }
 
 result<event_number> rocksdb_store::read_stream_version(std::string_view stream_id,

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,10 @@ class rocksdb_store {
   /// read_head, capped by how far the indexes go: what a secondary may read
   /// while its primary indexes each group just after writing it.
   result<log_position> read_indexed_head() const;
+  /// How far the streams and event_ids entries go ("indexed_through");
+  /// nullopt in a version-1 store, whose index entries came with their
+  /// events.
+  result<std::optional<log_position>> read_indexed_through() const;
   /// `stream_id`'s version from the streams family, counting only events at
   /// positions up to `max_position`; 0 when it has none.
   result<event_number> read_stream_version(std::string_view stream_id,
