@@ -10,6 +10,7 @@
 # directory under /var/tmp. EVENTS (default 300000) sets the run's size.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tools/bench/machine.sh
 
 build_dir="${1:-build}"
 work_dir="${2:-$(mktemp -d /var/tmp/streamhub-bench-XXXXXX)}"
@@ -22,9 +23,7 @@ db_bench="${DB_BENCH:-/usr/bin/db_bench}"
 mkdir -p "$work_dir"
 trap 'rm -rf "$work_dir/ours" "$work_dir/db_bench"' EXIT
 
-echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB," \
-     "$(. /etc/os-release && echo "$PRETTY_NAME"), disk of $work_dir: $(df --output=source "$work_dir" | tail -1)"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+print_machine "$work_dir"
 echo
 
 echo "== db_bench fillseq --sync=1 --batch_size=64 --value_size=200 --num=$events"

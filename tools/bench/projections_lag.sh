@@ -12,6 +12,7 @@
 # the benchmark (--log-async, --pg-no-fsync) go in LAG_FLAGS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tools/bench/machine.sh
 
 build_dir="${1:-build}"
 work_dir="${2:-/var/tmp/streamhub-lag-bench}"
@@ -20,10 +21,7 @@ bench="$build_dir/tools/bench/bench_projections_lag"
 [ -x "$bench" ] || { echo "projections_lag.sh: $bench not built" >&2; exit 1; }
 mkdir -p "$work_dir"
 
-echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB," \
-     "$(. /etc/os-release && echo "$PRETTY_NAME"), PostgreSQL $(pg_config --version 2>/dev/null | cut -d' ' -f2 || echo '?')," \
-     "disk of $work_dir: $(df --output=source "$work_dir" | tail -1)"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+print_machine "$work_dir" pg
 status=0
 # shellcheck disable=SC2086
 "$bench" --rate "${RATE:-20000}" --seconds "${SECONDS_PACED:-30}" --dir "$work_dir" \

@@ -13,6 +13,7 @@
 # one projection, MODE (default both) each, together or both.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tools/bench/machine.sh
 
 build_dir="${1:-build}"
 work_dir="${2:-/var/tmp/streamhub-replay-bench}"
@@ -21,10 +22,7 @@ bench="$build_dir/tools/bench/bench_projections_replay"
 [ -x "$bench" ] || { echo "projections_replay.sh: $bench not built" >&2; exit 1; }
 mkdir -p "$work_dir"
 
-echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB," \
-     "$(. /etc/os-release && echo "$PRETTY_NAME"), PostgreSQL $(pg_config --version 2>/dev/null | cut -d' ' -f2 || echo '?')," \
-     "disk of $work_dir: $(df --output=source "$work_dir" | tail -1)"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+print_machine "$work_dir" pg
 "$bench" --events "${EVENTS:-10000000}" --dir "$work_dir" --projection "${PROJECTION:-all}" \
   --mode "${MODE:-both}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
