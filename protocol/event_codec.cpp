@@ -45,7 +45,7 @@ error corrupt(std::string_view what) {
 
 }  // namespace
 
-void encode_event(const event_envelope& e, std::string& out) {
+void encode_event(const event_record_view& e, std::string& out) {
   const std::size_t start = out.size();
   std::uint8_t flags = 0;
   if (!e.causation_id.is_nil()) flags |= kHasCausation;
@@ -65,6 +65,13 @@ void encode_event(const event_envelope& e, std::string& out) {
   put_string(out, e.payload);
   const std::uint32_t crc = crc32c(out.data() + start, out.size() - start);
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>(crc >> (8 * i)));
+}
+
+void encode_event(const event_envelope& e, std::string& out) {
+  encode_event(event_record_view{e.position, e.stream_id, e.version, e.type, e.schema_version,
+                                 e.timestamp_us, e.id, e.causation_id, e.correlation_id, e.actor,
+                                 e.payload},
+               out);
 }
 
 std::string encode_event(const event_envelope& event) {

@@ -27,7 +27,24 @@ namespace streamhub {
 
 inline constexpr std::uint8_t kEventFormatVersion = 1;
 
+/// The fields of one record, borrowed: a writer encodes a record from the
+/// caller's strings without first copying them into an envelope.
+struct event_record_view {
+  log_position position = 0;
+  std::string_view stream_id;
+  event_number version = 0;
+  std::string_view type;
+  std::uint32_t schema_version = 1;
+  std::int64_t timestamp_us = 0;
+  event_id id;
+  event_id causation_id;
+  event_id correlation_id;
+  std::string_view actor;
+  std::string_view payload;
+};
+
 /// Appends the binary record of `event` to `out`.
+void encode_event(const event_record_view& event, std::string& out);
 void encode_event(const event_envelope& event, std::string& out);
 std::string encode_event(const event_envelope& event);
 

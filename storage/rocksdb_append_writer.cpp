@@ -133,7 +133,6 @@ void rocksdb_append_writer::write_loop() {
 
 void rocksdb_append_writer::commit(std::vector<request>& batch) {
   bool written = false;
-  const log_position batch_start = head_ + 1;
   if (auto sticky = sticky_error()) {
     fail_unless_invalid(batch, *sticky);
   } else if (decide(batch) > 0) {
@@ -144,7 +143,8 @@ void rocksdb_append_writer::commit(std::vector<request>& batch) {
                             : store_.db().Write(rocksdb::WriteOptions{}, &batch_);
     if (s.ok()) {
       written = true;
-      if (sync_) end_group(batch_start, head_);
+      // Kept until its index entries are written (write_index).
+      if (sync_) unindexed_.push_back(std::exchange(group_, {}));
     } else {
       const error err{error_code::io_error, "append outcome unknown: " + s.ToString()};
       set_sticky(err);
@@ -236,8 +236,8 @@ std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
   batch_.Clear();
   arena_.release();
   if (!sync_) index_.clear();
+  group_.clear();
   append_sizes_.clear();
-  group_versions_.clear();
   // Versions and event ids of the appends accepted so far in this batch:
   // a later append to the same stream checks against the earlier one, and a
   // retry of an earlier one is its duplicate.
@@ -282,15 +282,12 @@ std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
   if (head_ > batch_start && sync_) {
     batch_.Put(store_.meta(), layout::id_backlog_key(batch_start + 1), append_sizes_);
   } else if (head_ > batch_start) {
-    index_.end_group(batch_start + 1, group_ids_);  // into batch_
+    index_.add_group(group_);  // into batch_
     index_.take(head_);
   }
   // The cache learns the new versions now; if the write fails the log turns
   // sticky and the cache is never consulted again.
-  for (const auto& [stream, version] : batch_versions) {
-    versions_.put(stream, version);
-    group_versions_.emplace_back(stream, version);
-  }
+  for (const auto& [stream, version] : batch_versions) versions_.put(stream, version);
   return head_ - batch_start;
 }
 
@@ -304,16 +301,22 @@ void rocksdb_append_writer::find_existing_ids(std::vector<request>& batch) {
       req.outcome = make_append_result(entry->version, entry->position, entry->remaining + 1, true);
       continue;
     }
-    id_keys_.push_back(layout::id_key(req.events.front().id));
     id_requests_.push_back(i);
   }
-  if (id_keys_.empty()) return;
+  if (id_requests_.empty()) return;
+  // In key order, so that RocksDB need not sort them (with its comparator,
+  // through a virtual call per comparison).
+  std::sort(id_requests_.begin(), id_requests_.end(), [&](std::size_t a, std::size_t b) {
+    return batch[a].events.front().id < batch[b].events.front().id;
+  });
+  for (const std::size_t i : id_requests_)
+    id_keys_.push_back(layout::id_key(batch[i].events.front().id));
   if (id_values_.size() < id_keys_.size()) id_values_.resize(id_keys_.size());
   id_statuses_.resize(id_keys_.size());
   rocksdb::ReadOptions options;
   options.ignore_range_deletions = true;  // event_ids is never range-deleted
-  store_.db().MultiGet(options, store_.event_ids(), id_keys_.size(),
-                       id_keys_.data(), id_values_.data(), id_statuses_.data());
+  store_.db().MultiGet(options, store_.event_ids(), id_keys_.size(), id_keys_.data(),
+                       id_values_.data(), id_statuses_.data(), /*sorted_input=*/true);
   for (std::size_t k = 0; k < id_keys_.size(); ++k) {
     request& req = batch[id_requests_[k]];
     const auto& s = id_statuses_[k];
@@ -334,16 +337,18 @@ void rocksdb_append_writer::add_events(request& req, event_number first_version,
                                        log_position first_position, std::int64_t now) {
   const std::size_t count = req.events.size();
   for (std::size_t i = 0; i < count; ++i) {
+    const proposed_event& e = req.events[i];
     const log_position position = first_position + i;
-    const event_number version = first_version + i;
-    make_envelope(req.events[i], req.stream_id, version, position, now, envelope_);
     record_.clear();
-    encode_event(envelope_, record_);
+    encode_event(event_record_view{position, req.stream_id, first_version + i, e.type,
+                                   e.schema_version, e.timestamp_us != 0 ? e.timestamp_us : now,
+                                   e.id, e.causation_id, e.correlation_id, e.actor, e.payload},
+                 record_);
     key_.clear();
     layout::put_event_key(key_, position);
     batch_.Put(store_.events(), key_, record_);
-    index_.add_event(req.stream_id, version, position, req.events[i].id, count - 1 - i);
   }
+  group_.add_append(req.stream_id, first_version, first_position, req.events);
   layout::put_append_size(append_sizes_, count);
 }
 
@@ -351,34 +356,23 @@ result<event_number> rocksdb_append_writer::current_version(std::string_view str
   if (auto cached = versions_.find(stream_id)) return *cached;
   // Evicted from the cache while its index entries are still on their way.
   for (auto group = unindexed_.rbegin(); group != unindexed_.rend(); ++group)
-    for (const auto& [stream, version] : group->versions)
-      if (stream == stream_id) return version;
+    if (auto version = group->version_of(stream_id)) return *version;
   auto stored = store_.read_stream_version(stream_id, ~log_position{0});
   if (stored) versions_.put(stream_id, *stored);
   return stored;
 }
 
-const layout::id_entry* rocksdb_append_writer::find_unindexed_id(const event_id& id) const {
+const layout::id_entry* rocksdb_append_writer::find_unindexed_id(const event_id& id) {
   // Newest first: a later append may have reused the id (only first ids are
   // checked), and event_ids will say what that one wrote.
-  for (auto group = unindexed_.rbegin(); group != unindexed_.rend(); ++group) {
-    const auto it = std::lower_bound(group->ids.begin(), group->ids.end(), id,
-                                     [](const indexed_id& a, const event_id& b) { return a.id < b; });
-    if (it != group->ids.end() && it->id == id) return &it->entry;
-  }
+  for (auto group = unindexed_.rbegin(); group != unindexed_.rend(); ++group)
+    if (const auto* entry = group->find(id)) return entry;
   return nullptr;
 }
 
-void rocksdb_append_writer::end_group(log_position first, log_position last) {
-  unindexed_group& group = unindexed_.emplace_back();
-  group.last = last;
-  group.versions = std::move(group_versions_);
-  group_versions_ = {};
-  index_.end_group(first, group.ids);
-}
-
 void rocksdb_append_writer::write_index() {
-  const log_position last = unindexed_.back().last;
+  const log_position last = unindexed_.back().last();
+  for (auto& group : unindexed_) index_.add_group(group);
   rocksdb::WriteBatch index = index_.take(last);
   unindexed_.clear();
   const rocksdb::Status s = store_.db().Write(rocksdb::WriteOptions{}, &index);

@@ -116,10 +116,7 @@ class rocksdb_append_writer {
   /// `stream_id`'s version before this batch.
   result<event_number> current_version(std::string_view stream_id);
   /// The event id entry of `id` among the groups not yet indexed.
-  const layout::id_entry* find_unindexed_id(const event_id& id) const;
-  /// After a group's write: keeps what it changed until its index entries
-  /// are written.
-  void end_group(log_position first, log_position last);
+  const layout::id_entry* find_unindexed_id(const event_id& id);
   /// Writes the index entries of the groups written so far.
   void write_index();
   void complete(std::vector<request>& batch, bool published, log_position head);
@@ -139,28 +136,20 @@ class rocksdb_append_writer {
   // nothing here: the write batch, scratch strings, lookup arrays, and an
   // arena for the per-batch maps.
   rocksdb::WriteBatch batch_;
-  event_envelope envelope_;
   std::string key_, record_;
   std::vector<rocksdb::Slice> id_keys_;
   std::vector<rocksdb::PinnableSlice> id_values_;
   std::vector<rocksdb::Status> id_statuses_;
   std::vector<std::size_t> id_requests_;
-  /// The group's index entries, and the sizes of its appends (its id
-  /// backlog entry).
-  index_batch_builder index_;
+  /// What the group being decided appends, for its index entries, and the
+  /// sizes of its appends (its id backlog entry).
+  indexed_group group_;
   std::string append_sizes_;
-  std::vector<std::pair<std::string, event_number>> group_versions_;
-  std::vector<indexed_id> group_ids_;  // scratch
-  /// What groups written but not yet indexed changed, oldest group first:
-  /// the writer decides from these, not from the indexes.
-  struct unindexed_group {
-    log_position last;
-    std::vector<indexed_id> ids;  // in id order
-    std::vector<std::pair<std::string, event_number>> versions;
-  };
-  /// Usually one or two: the writer indexes them whenever it runs out of
-  /// appends to write.
-  std::deque<unindexed_group> unindexed_;
+  index_batch_builder index_;
+  /// Groups written but not yet indexed, oldest first: the writer decides
+  /// from these, not from the indexes. Usually one or two: the writer
+  /// indexes them whenever it runs out of appends to write.
+  std::deque<indexed_group> unindexed_;
   std::array<std::byte, 64 * 1024> arena_buffer_;
   std::pmr::monotonic_buffer_resource arena_{arena_buffer_.data(), arena_buffer_.size()};
 

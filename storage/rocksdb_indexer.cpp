@@ -16,15 +16,21 @@ error corrupt_backlog(log_position first, const std::string& what) {
                "id backlog entry of the group at position " + std::to_string(first) + ": " + what};
 }
 
-/// Adds to `builder` the events of the group at `first` whose appends have
-/// `sizes` events, read back from the log. Returns the group's last position.
-result<log_position> add_group_from_log(rocksdb_store& store, log_position first,
-                                        const std::vector<std::uint64_t>& sizes,
-                                        index_batch_builder& builder) {
+/// Adds to `group` the appends of the group at `first` whose sizes are
+/// `sizes`, read back from the log.
+result<void> read_group_from_log(rocksdb_store& store, log_position first,
+                                 const std::vector<std::uint64_t>& sizes, indexed_group& group) {
+  struct logged_event {
+    event_id id;
+  };
   std::string record;
   event_envelope envelope;
+  std::vector<logged_event> events;
   log_position position = first;
   for (const std::uint64_t size : sizes) {
+    events.clear();
+    std::string stream_id;
+    event_number first_version = 0;
     for (std::uint64_t i = 0; i < size; ++i, ++position) {
       auto s = store.db().Get(rocksdb::ReadOptions{}, store.events(), layout::event_key(position),
                               &record);
@@ -32,38 +38,68 @@ result<log_position> add_group_from_log(rocksdb_store& store, log_position first
       if (!s.ok()) return status_error(s, "reading the event at " + std::to_string(position));
       if (auto decoded = decode_event(record, envelope); !decoded)
         return corrupt_backlog(first, decoded.err().message);
-      builder.add_event(envelope.stream_id, envelope.version, position, envelope.id, size - 1 - i);
+      if (i == 0) {
+        stream_id = envelope.stream_id;
+        first_version = envelope.version;
+      } else if (envelope.stream_id != stream_id || envelope.version != first_version + i) {
+        return corrupt_backlog(first, "the append at " + std::to_string(position - i) +
+                                          " is not one stream's consecutive versions");
+      }
+      events.push_back({envelope.id});
     }
+    group.add_append(stream_id, first_version, position - size, events);
   }
-  return position - 1;
+  return {};
 }
 
 }  // namespace
 
-void index_batch_builder::add_event(std::string_view stream_id, event_number version,
-                                    log_position position, const event_id& id,
-                                    std::uint64_t rest_of_append) {
-  key_.clear();
-  layout::put_stream_key(key_, stream_id, version);
-  value_.clear();
-  varint::put_fixed64_be(value_, position);
-  out().Put(store_.streams(), key_, value_);
-  ids_.push_back({id, {position, version, rest_of_append}});
+const std::vector<indexed_id>& indexed_group::ids_in_order() {
+  if (!sorted_) {
+    std::sort(ids_.begin(), ids_.end(),
+              [](const indexed_id& a, const indexed_id& b) { return a.id < b.id; });
+    sorted_ = true;
+  }
+  return ids_;
 }
 
-void index_batch_builder::end_group(log_position first, std::vector<indexed_id>& ids) {
+const layout::id_entry* indexed_group::find(const event_id& id) {
+  const auto& ids = ids_in_order();
+  const auto it = std::lower_bound(ids.begin(), ids.end(), id,
+                                   [](const indexed_id& a, const event_id& b) { return a.id < b; });
+  return it != ids.end() && it->id == id ? &it->entry : nullptr;
+}
+
+std::optional<event_number> indexed_group::version_of(std::string_view stream_id) const {
+  for (auto it = appends_.rbegin(); it != appends_.rend(); ++it)
+    if (it->stream_id == stream_id) return it->first_version + it->events - 1;
+  return std::nullopt;
+}
+
+void indexed_group::clear() {
+  appends_.clear();
+  ids_.clear();
+  sorted_ = true;
+}
+
+void index_batch_builder::add_group(indexed_group& group) {
+  for (const auto& append : group.appends()) {
+    for (std::uint64_t i = 0; i < append.events; ++i) {
+      key_.clear();
+      layout::put_stream_key(key_, append.stream_id, append.first_version + i);
+      value_.clear();
+      varint::put_fixed64_be(value_, append.first_position + i);
+      out().Put(store_.streams(), key_, value_);
+    }
+  }
   // RocksDB's memtable inserts ascending keys far more cheaply than random
   // ones.
-  std::sort(ids_.begin(), ids_.end(),
-            [](const indexed_id& a, const indexed_id& b) { return a.id < b.id; });
-  for (const auto& [id, entry] : ids_) {
+  for (const auto& [id, entry] : group.ids_in_order()) {
     value_.clear();
     layout::put_id_entry(value_, entry);
     out().Put(store_.event_ids(), layout::id_key(id), value_);
   }
-  ids.clear();
-  ids.swap(ids_);
-  if (!into_) batch_.Delete(store_.meta(), layout::id_backlog_key(first));
+  if (!into_) batch_.Delete(store_.meta(), layout::id_backlog_key(group.first()));
 }
 
 rocksdb::WriteBatch index_batch_builder::take(log_position last) {
@@ -78,7 +114,6 @@ rocksdb::WriteBatch index_batch_builder::take(log_position last) {
 
 void index_batch_builder::clear() {
   if (!into_) batch_.Clear();
-  ids_.clear();
 }
 
 result<log_position> index_backlog(rocksdb_store& store) {
@@ -95,14 +130,14 @@ result<log_position> index_backlog(rocksdb_store& store) {
     if (!first) return error{error_code::corrupt, "malformed id backlog key"};
     const auto sizes = layout::decode_append_sizes(it->value().ToStringView());
     if (!sizes) return corrupt_backlog(*first, "malformed append sizes");
-    auto last = add_group_from_log(store, *first, *sizes, builder);
-    if (!last) return std::move(last).err();
-    std::vector<indexed_id> ids;
-    builder.end_group(*first, ids);
-    rocksdb::WriteBatch index = builder.take(*last);
+    indexed_group group;
+    if (auto read = read_group_from_log(store, *first, *sizes, group); !read)
+      return std::move(read).err();
+    builder.add_group(group);
+    rocksdb::WriteBatch index = builder.take(group.last());
     if (auto s = store.db().Write(rocksdb::WriteOptions{}, &index); !s.ok())
       return status_error(s, "indexing the id backlog");
-    *through = *last;
+    *through = group.last();
   }
   if (!it->status().ok()) return status_error(it->status(), "reading the id backlog");
   return through;

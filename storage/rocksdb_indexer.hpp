@@ -22,6 +22,7 @@
 //
 // Thread-safety: an index_batch_builder belongs to one thread.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,21 +44,65 @@ struct indexed_id {
   layout::id_entry entry;
 };
 
-/// Builds the index batch of one group commit; or, given `into`, puts the
-/// index entries into the group's own batch (when nothing waits for a sync
-/// there is nothing to overlap them with, and one write is cheaper than two).
+/// One append of a group commit, as its index entries need it.
+struct indexed_append {
+  std::string stream_id;
+  event_number first_version = 0;
+  log_position first_position = 0;
+  std::uint64_t events = 0;
+};
+
+/// What one group commit wrote, as its index entries need it. The append
+/// writer keeps it until those entries are written, and decides later
+/// appends from it meanwhile.
+class indexed_group {
+ public:
+  /// Records an append of the group: `events` (anything with an `id`) at
+  /// consecutive positions and versions.
+  template <class Events>
+  void add_append(std::string_view stream_id, event_number first_version,
+                  log_position first_position, const Events& events) {
+    appends_.push_back({std::string(stream_id), first_version, first_position, events.size()});
+    std::uint64_t rest = events.size();
+    for (std::size_t i = 0; i < events.size(); ++i)
+      ids_.push_back({events[i].id, {first_position + i, first_version + i, --rest}});
+    sorted_ = false;
+  }
+
+  log_position first() const { return appends_.empty() ? 0 : appends_.front().first_position; }
+  log_position last() const {
+    return appends_.empty() ? 0 : appends_.back().first_position + appends_.back().events - 1;
+  }
+  bool empty() const { return appends_.empty(); }
+  const std::vector<indexed_append>& appends() const { return appends_; }
+  /// The group's event ids, in id order (the order RocksDB's memtable
+  /// inserts most cheaply). Sorted on first use, not when the group is
+  /// written: that is on the acknowledgement's path, this mostly is not.
+  const std::vector<indexed_id>& ids_in_order();
+  /// Where `id` landed, when an event of this group has it.
+  const layout::id_entry* find(const event_id& id);
+  /// `stream_id`'s version after this group, when the group appended to it.
+  std::optional<event_number> version_of(std::string_view stream_id) const;
+  void clear();
+
+ private:
+  std::vector<indexed_append> appends_;
+  std::vector<indexed_id> ids_;
+  bool sorted_ = true;
+};
+
+/// Builds the index batch of group commits; or, given `into`, puts the index
+/// entries into the group's own batch (when nothing waits for a sync there
+/// is nothing to overlap them with, and one write is cheaper than two).
 class index_batch_builder {
  public:
   explicit index_batch_builder(rocksdb_store& store, rocksdb::WriteBatch* into = nullptr)
       : store_(store), into_(into) {}
 
-  void add_event(std::string_view stream_id, event_number version, log_position position,
-                 const event_id& id, std::uint64_t rest_of_append);
-  /// Ends the group whose first event is at `first`: puts its event ids in
-  /// key order and, without `into`, the deletion of its backlog entry.
-  /// `ids` receives the group's ids, in id order.
-  void end_group(log_position first, std::vector<indexed_id>& ids);
-  /// The index batch of the groups ended since the last take, moving
+  /// Puts the index entries of `group` and, without `into`, the deletion of
+  /// its backlog entry.
+  void add_group(indexed_group& group);
+  /// The index batch of the groups added since the last take, moving
   /// indexed_through to `last`; with `into`, puts that there and returns an
   /// empty batch.
   rocksdb::WriteBatch take(log_position last);
@@ -71,7 +116,6 @@ class index_batch_builder {
   rocksdb_store& store_;
   rocksdb::WriteBatch* into_;
   rocksdb::WriteBatch batch_;
-  std::vector<indexed_id> ids_;
   std::string key_, value_;
 };
 
