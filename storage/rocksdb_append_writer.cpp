@@ -40,10 +40,10 @@ rocksdb_append_writer::rocksdb_append_writer(rocksdb_store& store,
       committed_(std::move(committed)),
       head_(head),
       versions_(std::max<std::size_t>(options.stream_version_cache_entries, 1)),
+      synced_head_(head),
       index_(store, sync_ ? nullptr : &batch_),
-      written_head_(head),
       indexed_through_(indexed_through) {
-  if (sync_) syncer_ = std::thread([this] { sync_loop(); });
+  if (sync_) indexer_ = std::thread([this] { index_loop(); });
   writer_ = std::thread([this] { write_loop(); });
 }
 
@@ -54,13 +54,13 @@ rocksdb_append_writer::~rocksdb_append_writer() {
   }
   queue_changed_.notify_one();
   writer_.join();
-  if (!syncer_.joinable()) return;
+  if (!indexer_.joinable()) return;
   {
-    std::lock_guard lock(sync_mutex_);
+    std::lock_guard lock(index_mutex_);
     writer_done_ = true;
   }
-  sync_changed_.notify_one();
-  syncer_.join();
+  index_wanted_.notify_one();
+  indexer_.join();
 }
 
 void rocksdb_append_writer::pause_writes_for_testing(bool paused) {
@@ -88,35 +88,52 @@ void rocksdb_append_writer::enqueue(std::string stream_id, expected_version expe
 }
 
 std::optional<error> rocksdb_append_writer::sticky_error() {
-  std::lock_guard lock(sync_mutex_);
+  std::lock_guard lock(index_mutex_);
   return sticky_;
 }
 
 void rocksdb_append_writer::set_sticky(const error& cause) {
-  std::lock_guard lock(sync_mutex_);
+  std::lock_guard lock(index_mutex_);
   if (!sticky_)
     sticky_ = error{error_code::io_error,
                     "event log refuses appends after a failed write (" + cause.message + "); reopen it"};
 }
 
 void rocksdb_append_writer::write_loop() {
+  using namespace std::chrono;
   // RocksDB counts key comparisons per thread unless told not to: a
   // thread-local increment in the memtable's innermost loop.
   rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
-  std::vector<request> batch;
+  std::vector<request> batch, unsynced;
+  steady_clock::time_point first_write;
   std::unique_lock lock(queue_mutex_);
   for (;;) {
-    // Index when there is nothing else to write: the sync thread has the
-    // groups and is syncing them meanwhile.
-    if (!unindexed_.empty() &&
-        (queue_.empty() || paused_ || unindexed_.size() >= kMaxUnindexedGroups)) {
+    if (unsynced.empty()) {
+      queue_changed_.wait(lock, [this] { return stopping_ || (!queue_.empty() && !paused_); });
+      if (queue_.empty()) return;  // stopping, and everything queued is answered
+      first_write = steady_clock::now();
+    } else if (unsynced.size() < returning_ && unsynced.size() < kMaxGroupAppends && !paused_ &&
+               !stopping_) {
+      // Callers wait for their acknowledgement and then append again (an
+      // actor does), so the appends of the last sync tend to come back now.
+      // Give them a moment (at most half a sync) to join this sync, rather
+      // than syncing for the first few and making the rest wait a whole
+      // sync more: one large group instead of two alternating half-size
+      // ones. A lone caller never waits.
+      const auto deadline = first_write + std::min<nanoseconds>(last_sync_ / 2, milliseconds(1));
+      queue_changed_.wait_until(lock, deadline, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty() || paused_) {
+        lock.unlock();
+        sync_and_complete(unsynced);
+        lock.lock();
+        continue;
+      }
+    } else {
       lock.unlock();
-      write_index();
+      sync_and_complete(unsynced);
       lock.lock();
       continue;
     }
-    queue_changed_.wait(lock, [this] { return stopping_ || (!queue_.empty() && !paused_); });
-    if (queue_.empty()) return;  // stopping, and everything queued is written and indexed
     if (queue_.size() <= kMaxGroupAppends) {
       batch.swap(queue_);
     } else {
@@ -125,31 +142,27 @@ void rocksdb_append_writer::write_loop() {
       queue_.erase(queue_.begin(), end);
     }
     lock.unlock();
-    commit(batch);
+    commit(batch, unsynced);
     batch.clear();
     lock.lock();
   }
 }
 
-void rocksdb_append_writer::commit(std::vector<request>& batch) {
+void rocksdb_append_writer::commit(std::vector<request>& batch, std::vector<request>& unsynced) {
   bool written = false;
   if (auto sticky = sticky_error()) {
     fail_unless_invalid(batch, *sticky);
   } else if (decide(batch) > 0) {
-    // Not synced here: the sync thread syncs once for this and any later
-    // batches, while this thread goes on to the next.
     rocksdb::Status s = fail_next_write_.exchange(false)
                             ? rocksdb::Status::IOError("injected write failure (test hook)")
                             : store_.db().Write(rocksdb::WriteOptions{}, &batch_);
     if (s.ok()) {
       written = true;
-      // Kept until its index entries are written (write_index).
-      if (sync_) unindexed_.push_back(std::exchange(group_, {}));
+      if (sync_) hand_to_indexer();
     } else {
       const error err{error_code::io_error, "append outcome unknown: " + s.ToString()};
       set_sticky(err);
       fail_unless_invalid(batch, err);
-      index_.clear();
       unindexed_.clear();
     }
   }
@@ -167,62 +180,74 @@ void rocksdb_append_writer::commit(std::vector<request>& batch) {
     complete(batch, written, head_);
     return;
   }
-  {
-    std::lock_guard lock(sync_mutex_);
-    for (auto& req : batch) unsynced_.push_back(std::move(req));
-    if (written) written_head_ = head_;
-  }
-  sync_changed_.notify_one();
+  for (auto& req : batch) unsynced.push_back(std::move(req));
 }
 
-void rocksdb_append_writer::sync_loop() {
+void rocksdb_append_writer::hand_to_indexer() {
+  // Sealed here, so that both threads only read it from now on.
+  group_.seal();
+  auto group = std::make_shared<const indexed_group>(std::exchange(group_, {}));
+  unindexed_.push_back(group);
+  bool was_idle;
+  {
+    std::lock_guard lock(index_mutex_);
+    was_idle = to_index_.empty();
+    to_index_.push_back(std::move(group));
+  }
+  if (was_idle) index_wanted_.notify_one();
+}
+
+void rocksdb_append_writer::sync_and_complete(std::vector<request>& unsynced) {
   using namespace std::chrono;
-  std::vector<request> taken;
-  log_position synced = published_head_.load();
-  std::size_t returning = 1;  // appends expected for the next sync
-  nanoseconds last_sync{0};
-  std::unique_lock lock(sync_mutex_);
+  const log_position target = head_;
+  std::optional<error> failed = sticky_error();
+  if (!failed && target > synced_head_) {
+    const auto start = steady_clock::now();
+    if (auto s = store_.db().SyncWAL(); !s.ok()) {
+      failed = error{error_code::io_error, "append outcome unknown: WAL sync failed: " + s.ToString()};
+      set_sticky(*failed);
+    }
+    last_sync_ = steady_clock::now() - start;
+    // Published only once readers find the new events through the indexes.
+    // The index thread wrote them while the WAL synced, mostly.
+    std::unique_lock lock(index_mutex_);
+    writer_awaits_index_ = true;
+    index_written_.wait(lock, [&] { return indexed_through_ >= target || sticky_; });
+    writer_awaits_index_ = false;
+    if (!failed && indexed_through_ < target) failed = sticky_;
+  }
+  unindexed_.clear();  // indexed now, or the log refuses appends from now on
+  returning_ = unsynced.size();
+  const bool advanced = !failed && target > synced_head_;
+  if (failed) {
+    fail_unless_invalid(unsynced, *failed);
+  } else if (advanced) {
+    synced_head_ = target;
+    published_head_.store(target, std::memory_order_release);
+  }
+  complete(unsynced, advanced, target);
+  unsynced.clear();
+}
+
+void rocksdb_append_writer::index_loop() {
+  rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
+  std::vector<std::shared_ptr<const indexed_group>> taken;
+  std::unique_lock lock(index_mutex_);
   for (;;) {
-    sync_changed_.wait(lock, [this] { return writer_done_ || !unsynced_.empty(); });
-    if (unsynced_.empty()) return;  // the writer stopped and everything is answered
-    // Callers wait for their acknowledgement and then append again (an
-    // actor does), so the appends of the last sync, and those written while
-    // it ran, tend to come back now. Give them a moment (at most half a
-    // sync) to join this sync, rather than syncing for the first few and
-    // making the rest wait a whole sync more: one large group instead of
-    // two alternating half-size ones. A lone caller never waits.
-    if (unsynced_.size() < returning)
-      sync_changed_.wait_for(lock, std::min<nanoseconds>(last_sync / 2, milliseconds(1)),
-                             [&] { return writer_done_ || unsynced_.size() >= returning; });
-    taken.swap(unsynced_);
-    const log_position target = written_head_;
-    std::optional<error> failed = sticky_;
+    index_wanted_.wait(lock, [this] { return writer_done_ || !to_index_.empty(); });
+    if (to_index_.empty()) return;  // the writer stopped, and everything it wrote is indexed
+    taken.swap(to_index_);
     lock.unlock();
-    if (!failed && target > synced) {
-      const auto start = steady_clock::now();
-      if (auto s = store_.db().SyncWAL(); !s.ok()) {
-        failed = error{error_code::io_error, "append outcome unknown: WAL sync failed: " + s.ToString()};
-        set_sticky(*failed);
-      }
-      last_sync = steady_clock::now() - start;
-      std::unique_lock relock(sync_mutex_);
-      // Published only once readers find the new events through the indexes.
-      syncer_awaits_index_ = true;
-      sync_changed_.wait(relock, [&] { return indexed_through_ >= target || sticky_; });
-      syncer_awaits_index_ = false;
-      if (!failed && indexed_through_ < target) failed = sticky_;
-      returning = taken.size() + unsynced_.size();
-    }
-    const bool advanced = !failed && target > synced;
-    if (failed) {
-      fail_unless_invalid(taken, *failed);
-    } else if (advanced) {
-      synced = target;
-      published_head_.store(target, std::memory_order_release);
-    }
-    complete(taken, advanced, target);
+    // Several groups' entries share one batch when the writer got ahead.
+    for (const auto& group : taken) index_.add_group(*group);
+    const log_position last = taken.back()->last();
+    rocksdb::WriteBatch index = index_.take(last);
+    const rocksdb::Status s = store_.db().Write(rocksdb::WriteOptions{}, &index);
     taken.clear();
+    if (!s.ok()) set_sticky(status_error(s, "writing index entries"));
     lock.lock();
+    if (s.ok()) indexed_through_ = last;
+    if (writer_awaits_index_) index_written_.notify_one();
   }
 }
 
@@ -282,6 +307,7 @@ std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
   if (head_ > batch_start && sync_) {
     batch_.Put(store_.meta(), layout::id_backlog_key(batch_start + 1), append_sizes_);
   } else if (head_ > batch_start) {
+    group_.seal();
     index_.add_group(group_);  // into batch_
     index_.take(head_);
   }
@@ -356,7 +382,7 @@ result<event_number> rocksdb_append_writer::current_version(std::string_view str
   if (auto cached = versions_.find(stream_id)) return *cached;
   // Evicted from the cache while its index entries are still on their way.
   for (auto group = unindexed_.rbegin(); group != unindexed_.rend(); ++group)
-    if (auto version = group->version_of(stream_id)) return *version;
+    if (auto version = (*group)->version_of(stream_id)) return *version;
   auto stored = store_.read_stream_version(stream_id, ~log_position{0});
   if (stored) versions_.put(stream_id, *stored);
   return stored;
@@ -366,24 +392,8 @@ const layout::id_entry* rocksdb_append_writer::find_unindexed_id(const event_id&
   // Newest first: a later append may have reused the id (only first ids are
   // checked), and event_ids will say what that one wrote.
   for (auto group = unindexed_.rbegin(); group != unindexed_.rend(); ++group)
-    if (const auto* entry = group->find(id)) return entry;
+    if (const auto* entry = (*group)->find(id)) return entry;
   return nullptr;
-}
-
-void rocksdb_append_writer::write_index() {
-  const log_position last = unindexed_.back().last();
-  for (auto& group : unindexed_) index_.add_group(group);
-  rocksdb::WriteBatch index = index_.take(last);
-  unindexed_.clear();
-  const rocksdb::Status s = store_.db().Write(rocksdb::WriteOptions{}, &index);
-  if (!s.ok()) set_sticky(status_error(s, "writing index entries"));
-  bool notify;
-  {
-    std::lock_guard lock(sync_mutex_);
-    if (s.ok()) indexed_through_ = last;
-    notify = syncer_awaits_index_;
-  }
-  if (notify) sync_changed_.notify_one();
 }
 
 }  // namespace streamhub::storage

@@ -5,24 +5,27 @@
 // most kMaxGroupAppends), decides each append (idempotency by first event
 // id, expected version against a bounded cache of stream versions), assigns
 // dense positions and writes all accepted appends as ONE RocksDB WriteBatch:
-// their events and the group's id backlog entry.
-// Under durability::sync it then hands the batch to the sync thread, which
-// syncs the WAL once for every batch written since its last sync. Meanwhile
-// the writer writes the group's index entries (streams, event_ids;
-// rocksdb_indexer.hpp) in a second batch, or, when more appends wait, first
-// writes those (deciding from memory for the groups not yet indexed). Once a
-// group is synced and indexed, the sync thread publishes the new head,
+// their events and the group's id backlog entry. It hands the group to the
+// index thread, which writes the group's index entries (streams, event_ids;
+// rocksdb_indexer.hpp) in a second batch, and meanwhile syncs the WAL itself
+// (durability::sync), once for every batch written since its last sync.
+// Once the group's index entries are written too, it publishes the new head,
 // completes the callbacks in queue order and calls `committed`.
-// While a sync runs, the writer already decides and writes the next batch:
-// the disk's flush and the CPU work overlap, and one sync covers all of it.
-// Before syncing, the sync thread gives the callers it just acknowledged a
-// moment (at most half a sync) to append again, so that callers who wait for
-// each ack (actors do) share one sync instead of splitting into two
-// alternating half-size groups.
+// Until a group is indexed the writer decides later appends from its memory
+// of the group, not from the indexes.
+// Before syncing, the writer gives the callers it acknowledged last a moment
+// (at most half a sync) to append again, so that callers who wait for each
+// ack (actors do) share one sync instead of splitting into two alternating
+// half-size groups.
 // Nothing is acknowledged, and no read sees it (reads stop at the published
 // head), before the WAL holding it is synced. Under durability::async the
 // writer completes a batch itself right after its write, which then carries
-// the index entries too.
+// the index entries too; there is no index thread.
+//
+// Why the writer syncs, not a thread of its own: on a small virtual machine
+// every hand-over between threads costs tens of microseconds, and the sync's
+// hand-over sat on every acknowledgement's path; the index write, which the
+// sync hides, is handed over instead.
 //
 // A failed write or sync leaves the outcome of the appends in flight
 // unknown: they are answered io_error, and so is every later append until
@@ -30,14 +33,15 @@
 // choice).
 //
 // Thread-safety: enqueue and the test hooks may be called from any thread;
-// the rest runs on the writer's and the syncer's threads.
+// the rest runs on the writer's and the index thread.
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <condition_variable>
-#include <deque>
 #include <functional>
+#include <memory>
 #include <memory_resource>
 #include <mutex>
 #include <optional>
@@ -83,11 +87,9 @@ class rocksdb_append_writer {
   void pause_writes_for_testing(bool paused);
 
  private:
-  /// Bounds the appends of one group (one write batch, one round of
-  /// callbacks), and the groups decided from memory while appends keep
-  /// coming.
+  /// Bounds the appends of one write batch, and of one sync's round of
+  /// callbacks.
   static constexpr std::size_t kMaxGroupAppends = 1024;
-  static constexpr std::size_t kMaxUnindexedGroups = 8;
 
   struct request {
     std::string stream_id;
@@ -105,8 +107,12 @@ class rocksdb_append_writer {
   };
 
   void write_loop();
-  void sync_loop();
-  void commit(std::vector<request>& batch);
+  void index_loop();
+  /// Decides and writes `batch`; its appends join `unsynced`.
+  void commit(std::vector<request>& batch, std::vector<request>& unsynced);
+  /// Syncs the WAL, waits for the index entries of what it covers, publishes
+  /// the head and answers `unsynced`.
+  void sync_and_complete(std::vector<request>& unsynced);
   /// Decides every request of `batch`, adding the accepted ones to batch_.
   /// Returns how many events were accepted.
   std::size_t decide(std::vector<request>& batch);
@@ -117,8 +123,8 @@ class rocksdb_append_writer {
   result<event_number> current_version(std::string_view stream_id);
   /// The event id entry of `id` among the groups not yet indexed.
   const layout::id_entry* find_unindexed_id(const event_id& id);
-  /// Writes the index entries of the groups written so far.
-  void write_index();
+  /// Hands the group just written to the index thread.
+  void hand_to_indexer();
   void complete(std::vector<request>& batch, bool published, log_position head);
   std::optional<error> sticky_error();
   void set_sticky(const error& err);
@@ -145,11 +151,15 @@ class rocksdb_append_writer {
   /// sizes of its appends (its id backlog entry).
   indexed_group group_;
   std::string append_sizes_;
+  /// Groups written since the last sync, not yet known to be indexed,
+  /// oldest first: the writer decides from these, not from the indexes.
+  std::vector<std::shared_ptr<const indexed_group>> unindexed_;
+  std::chrono::nanoseconds last_sync_{0};
+  /// Appends expected for the next sync: as many as the last one answered.
+  std::size_t returning_ = 1;
+  log_position synced_head_;
+  // The index thread's under durability::sync, the writer's under async.
   index_batch_builder index_;
-  /// Groups written but not yet indexed, oldest first: the writer decides
-  /// from these, not from the indexes. Usually one or two: the writer
-  /// indexes them whenever it runs out of appends to write.
-  std::deque<indexed_group> unindexed_;
   std::array<std::byte, 64 * 1024> arena_buffer_;
   std::pmr::monotonic_buffer_resource arena_{arena_buffer_.data(), arena_buffer_.size()};
 
@@ -160,18 +170,19 @@ class rocksdb_append_writer {
   bool stopping_ = false;
   bool paused_ = false;
 
-  // Written appends waiting for a sync, and the sticky error.
-  std::mutex sync_mutex_;
-  std::condition_variable sync_changed_;
-  std::vector<request> unsynced_;
-  log_position written_head_ = 0;
+  // Groups handed to the index thread, how far the indexes go, and the
+  // sticky error.
+  std::mutex index_mutex_;
+  std::condition_variable index_wanted_;
+  std::condition_variable index_written_;
+  std::vector<std::shared_ptr<const indexed_group>> to_index_;
   log_position indexed_through_ = 0;
-  bool syncer_awaits_index_ = false;
+  bool writer_awaits_index_ = false;
   std::optional<error> sticky_;
   bool writer_done_ = false;
 
-  // Declared before the threads: they hand it ids until they are joined.
-  std::thread syncer_;
+  // Declared last: they use everything above until they are joined.
+  std::thread indexer_;
   std::thread writer_;
 };
 

@@ -3,11 +3,12 @@
 // documented in storage/FORMAT.md (and summarised in rocksdb_layout.hpp).
 //
 // Appends go through one writer thread that writes everything queued as one
-// RocksDB write batch; a sync thread syncs the WAL once for all batches
-// written since its last sync and only then acknowledges them (group commit;
-// see rocksdb_append_writer.hpp). While a sync runs, new appends gather and
-// are written. A failed write or sync makes every later append fail with
-// io_error until the log is reopened, because its outcome is unknown.
+// RocksDB write batch, syncs the WAL once for all batches written since its
+// last sync and only then acknowledges them (group commit; see
+// rocksdb_append_writer.hpp); an index thread writes their index entries
+// while the WAL syncs. While a sync runs, new appends gather. A failed write
+// or sync makes every later append fail with io_error until the log is
+// reopened, because its outcome is unknown.
 //
 // Reads go straight to RocksDB and do not wait for the writer. They see
 // exactly the acknowledged events: everything up to head_position().

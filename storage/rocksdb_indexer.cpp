@@ -1,6 +1,7 @@
 #include "storage/rocksdb_indexer.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <memory>
 
 #include "protocol/event_codec.hpp"
@@ -54,20 +55,22 @@ result<void> read_group_from_log(rocksdb_store& store, log_position first,
 
 }  // namespace
 
-const std::vector<indexed_id>& indexed_group::ids_in_order() {
-  if (!sorted_) {
-    std::sort(ids_.begin(), ids_.end(),
-              [](const indexed_id& a, const indexed_id& b) { return a.id < b.id; });
-    sorted_ = true;
-  }
-  return ids_;
+void indexed_group::seal() {
+  if (sealed_) return;
+  std::sort(ids_.begin(), ids_.end(),
+            [](const indexed_id& a, const indexed_id& b) { return a.id < b.id; });
+  sealed_ = true;
 }
 
-const layout::id_entry* indexed_group::find(const event_id& id) {
-  const auto& ids = ids_in_order();
-  const auto it = std::lower_bound(ids.begin(), ids.end(), id,
+const layout::id_entry* indexed_group::find(const event_id& id) const {
+  if (!sealed_) {
+    for (const auto& e : ids_)
+      if (e.id == id) return &e.entry;
+    return nullptr;
+  }
+  const auto it = std::lower_bound(ids_.begin(), ids_.end(), id,
                                    [](const indexed_id& a, const event_id& b) { return a.id < b; });
-  return it != ids.end() && it->id == id ? &it->entry : nullptr;
+  return it != ids_.end() && it->id == id ? &it->entry : nullptr;
 }
 
 std::optional<event_number> indexed_group::version_of(std::string_view stream_id) const {
@@ -79,10 +82,11 @@ std::optional<event_number> indexed_group::version_of(std::string_view stream_id
 void indexed_group::clear() {
   appends_.clear();
   ids_.clear();
-  sorted_ = true;
+  sealed_ = true;
 }
 
-void index_batch_builder::add_group(indexed_group& group) {
+void index_batch_builder::add_group(const indexed_group& group) {
+  assert(group.sealed());
   for (const auto& append : group.appends()) {
     for (std::uint64_t i = 0; i < append.events; ++i) {
       key_.clear();
@@ -94,7 +98,7 @@ void index_batch_builder::add_group(indexed_group& group) {
   }
   // RocksDB's memtable inserts ascending keys far more cheaply than random
   // ones.
-  for (const auto& [id, entry] : group.ids_in_order()) {
+  for (const auto& [id, entry] : group.ids()) {
     value_.clear();
     layout::put_id_entry(value_, entry);
     out().Put(store_.event_ids(), layout::id_key(id), value_);
@@ -133,6 +137,7 @@ result<log_position> index_backlog(rocksdb_store& store) {
     indexed_group group;
     if (auto read = read_group_from_log(store, *first, *sizes, group); !read)
       return std::move(read).err();
+    group.seal();
     builder.add_group(group);
     rocksdb::WriteBatch index = builder.take(group.last());
     if (auto s = store.db().Write(rocksdb::WriteOptions{}, &index); !s.ok())

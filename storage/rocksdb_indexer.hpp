@@ -3,11 +3,11 @@
 // event_ids families), and their recovery after a crash.
 //
 // A group commit's own write carries only its events and one small id
-// backlog entry, the sizes of its appends. The append writer puts the
-// group's index entries into a second batch and writes it once the sync
-// thread has the group, while the WAL syncs; the log's head moves past a
-// group only once it is synced AND indexed, so a reader never meets an event
-// without its index entries.
+// backlog entry, the sizes of its appends. The append writer hands the group
+// to its index thread, which puts the group's index entries into a second
+// batch and writes it while the writer syncs the WAL; the log's head moves
+// past a group only once it is synced AND indexed, so a reader never meets
+// an event without its index entries.
 //
 // Why: stream keys arrive interleaved and event ids are random, and
 // inserting them into RocksDB's memtables took about half of the writer's
@@ -20,7 +20,8 @@
 // "indexed_through"; after a crash, index_backlog rebuilds what the indexes
 // lack from the backlog and the events, at open, before any append.
 //
-// Thread-safety: an index_batch_builder belongs to one thread.
+// Thread-safety: an index_batch_builder belongs to one thread; a sealed
+// indexed_group may be read from several.
 
 #include <optional>
 #include <string>
@@ -54,7 +55,8 @@ struct indexed_append {
 
 /// What one group commit wrote, as its index entries need it. The append
 /// writer keeps it until those entries are written, and decides later
-/// appends from it meanwhile.
+/// appends from it meanwhile. Once sealed it is read-only, and may be shared
+/// between threads.
 class indexed_group {
  public:
   /// Records an append of the group: `events` (anything with an `id`) at
@@ -66,21 +68,23 @@ class indexed_group {
     std::uint64_t rest = events.size();
     for (std::size_t i = 0; i < events.size(); ++i)
       ids_.push_back({events[i].id, {first_position + i, first_version + i, --rest}});
-    sorted_ = false;
+    sealed_ = false;
   }
+  /// Puts the ids in id order (the order RocksDB's memtable inserts most
+  /// cheaply, and the order `find` searches fastest).
+  void seal();
 
   log_position first() const { return appends_.empty() ? 0 : appends_.front().first_position; }
   log_position last() const {
     return appends_.empty() ? 0 : appends_.back().first_position + appends_.back().events - 1;
   }
   bool empty() const { return appends_.empty(); }
+  bool sealed() const { return sealed_; }
   const std::vector<indexed_append>& appends() const { return appends_; }
-  /// The group's event ids, in id order (the order RocksDB's memtable
-  /// inserts most cheaply). Sorted on first use, not when the group is
-  /// written: that is on the acknowledgement's path, this mostly is not.
-  const std::vector<indexed_id>& ids_in_order();
+  /// In id order once sealed.
+  const std::vector<indexed_id>& ids() const { return ids_; }
   /// Where `id` landed, when an event of this group has it.
-  const layout::id_entry* find(const event_id& id);
+  const layout::id_entry* find(const event_id& id) const;
   /// `stream_id`'s version after this group, when the group appended to it.
   std::optional<event_number> version_of(std::string_view stream_id) const;
   void clear();
@@ -88,7 +92,7 @@ class indexed_group {
  private:
   std::vector<indexed_append> appends_;
   std::vector<indexed_id> ids_;
-  bool sorted_ = true;
+  bool sealed_ = true;
 };
 
 /// Builds the index batch of group commits; or, given `into`, puts the index
@@ -99,9 +103,9 @@ class index_batch_builder {
   explicit index_batch_builder(rocksdb_store& store, rocksdb::WriteBatch* into = nullptr)
       : store_(store), into_(into) {}
 
-  /// Puts the index entries of `group` and, without `into`, the deletion of
-  /// its backlog entry.
-  void add_group(indexed_group& group);
+  /// Puts the index entries of `group` (sealed) and, without `into`, the
+  /// deletion of its backlog entry.
+  void add_group(const indexed_group& group);
   /// The index batch of the groups added since the last take, moving
   /// indexed_through to `last`; with `into`, puts that there and returns an
   /// empty batch.

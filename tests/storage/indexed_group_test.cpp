@@ -38,14 +38,22 @@ TEST(IndexedGroupTest, FindsEveryEventOfItsAppendsWhereItLanded) {
   EXPECT_EQ(group.find(event_id::generate()), nullptr);
 }
 
-TEST(IndexedGroupTest, AnAppendAfterALookupIsFoundToo) {
+TEST(IndexedGroupTest, FindsIdsBeforeAndAfterItIsSealed) {
   indexed_group group;
   const auto a = events(4), b = events(4);
   group.add_append("user:a", 1, 1, a);
-  ASSERT_NE(group.find(a[3].id), nullptr);  // sorts what is there
+  ASSERT_NE(group.find(a[3].id), nullptr);
+  group.seal();
+  EXPECT_TRUE(group.sealed());
+  ASSERT_NE(group.find(a[3].id), nullptr);
+  EXPECT_EQ(group.find(a[3].id)->position, 4u);
   group.add_append("user:b", 1, 5, b);
+  EXPECT_FALSE(group.sealed());
   for (const auto& e : b) EXPECT_NE(group.find(e.id), nullptr);
-  const auto& ids = group.ids_in_order();
+  group.seal();
+  for (const auto& e : a) EXPECT_NE(group.find(e.id), nullptr);
+  for (const auto& e : b) EXPECT_NE(group.find(e.id), nullptr);
+  const auto& ids = group.ids();
   ASSERT_EQ(ids.size(), 8u);
   EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end(),
                              [](const indexed_id& x, const indexed_id& y) { return x.id < y.id; }));
