@@ -13,15 +13,6 @@ constexpr std::uint8_t kHasCausation = 1;
 constexpr std::uint8_t kHasCorrelation = 2;
 constexpr std::size_t kCrcSize = 4;
 
-void put_string(std::string& out, std::string_view s) {
-  varint::put(out, s.size());
-  out.append(s);
-}
-
-void put_id(std::string& out, const event_id& id) {
-  out.append(reinterpret_cast<const char*>(id.bytes().data()), event_id::size);
-}
-
 bool get_string(std::string_view& in, std::string& out) {
   std::uint64_t n;
   if (!varint::get(in, n) || n > in.size()) return false;
@@ -46,25 +37,45 @@ error corrupt(std::string_view what) {
 }  // namespace
 
 void encode_event(const event_record_view& e, std::string& out) {
-  const std::size_t start = out.size();
   std::uint8_t flags = 0;
   if (!e.causation_id.is_nil()) flags |= kHasCausation;
   if (!e.correlation_id.is_nil()) flags |= kHasCorrelation;
-  out.push_back(static_cast<char>(kEventFormatVersion));
-  out.push_back(static_cast<char>(flags));
-  varint::put(out, e.position);
-  put_string(out, e.stream_id);
-  varint::put(out, e.version);
-  put_string(out, e.type);
-  varint::put(out, e.schema_version);
-  varint::put(out, varint::zigzag(e.timestamp_us));
-  put_id(out, e.id);
-  if (flags & kHasCausation) put_id(out, e.causation_id);
-  if (flags & kHasCorrelation) put_id(out, e.correlation_id);
-  put_string(out, e.actor);
-  put_string(out, e.payload);
-  const std::uint32_t crc = crc32c(out.data() + start, out.size() - start);
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>(crc >> (8 * i)));
+  // Sized once and written through a pointer: the writer encodes every
+  // event of a group commit while its appenders wait, and appending field by
+  // field re-checked the capacity for every byte.
+  const std::size_t ids = event_id::size * (1 + (flags & kHasCausation ? 1 : 0) +
+                                           (flags & kHasCorrelation ? 1 : 0));
+  const std::size_t most = 2 + 8 * varint::kMaxSize + ids + e.stream_id.size() + e.type.size() +
+                           e.actor.size() + e.payload.size() + kCrcSize;
+  const std::size_t start = out.size();
+  out.resize(start + most);
+  char* const begin = out.data() + start;
+  char* p = begin;
+  const auto put_bytes = [&p](std::string_view s) {
+    p = varint::encode(p, s.size());
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  };
+  const auto put_id_bytes = [&p](const event_id& id) {
+    std::memcpy(p, id.bytes().data(), event_id::size);
+    p += event_id::size;
+  };
+  *p++ = static_cast<char>(kEventFormatVersion);
+  *p++ = static_cast<char>(flags);
+  p = varint::encode(p, e.position);
+  put_bytes(e.stream_id);
+  p = varint::encode(p, e.version);
+  put_bytes(e.type);
+  p = varint::encode(p, e.schema_version);
+  p = varint::encode(p, varint::zigzag(e.timestamp_us));
+  put_id_bytes(e.id);
+  if (flags & kHasCausation) put_id_bytes(e.causation_id);
+  if (flags & kHasCorrelation) put_id_bytes(e.correlation_id);
+  put_bytes(e.actor);
+  put_bytes(e.payload);
+  const std::uint32_t crc = crc32c(begin, static_cast<std::size_t>(p - begin));
+  for (int i = 0; i < 4; ++i) *p++ = static_cast<char>(crc >> (8 * i));
+  out.resize(static_cast<std::size_t>(p - out.data()));
 }
 
 void encode_event(const event_envelope& e, std::string& out) {

@@ -1,11 +1,25 @@
 #pragma once
 // LEB128 varints and fixed-width integers for binary encodings.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace streamhub::varint {
+
+/// The most bytes a varint takes.
+inline constexpr std::size_t kMaxSize = 10;
+
+/// Writes `v` at `p`, which has room for kMaxSize bytes; returns the end.
+inline char* encode(char* p, std::uint64_t v) noexcept {
+  while (v >= 0x80) {
+    *p++ = static_cast<char>(v | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<char>(v);
+  return p;
+}
 
 inline void put(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {

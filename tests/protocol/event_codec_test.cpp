@@ -63,6 +63,44 @@ TEST(EventCodecTest, RoundTripsEveryField) {
   EXPECT_EQ(*decoded, e);
 }
 
+TEST(EventCodecTest, WritesTheBytesTheFormatDocuments) {
+  // Pinned: every stored record was written this way, and readers of old
+  // stores depend on it.
+  event_envelope e;
+  e.position = 300;
+  e.stream_id = "user:alice";
+  e.version = 129;
+  e.type = "chat.message";
+  e.schema_version = 2;
+  e.timestamp_us = -5;
+  event_id::bytes_type b{};
+  for (int i = 0; i < 16; ++i) b[i] = static_cast<std::uint8_t>(i + 1);
+  e.id = event_id{b};
+  for (int i = 0; i < 16; ++i) b[i] = static_cast<std::uint8_t>(0xA0 + i);
+  e.correlation_id = event_id{b};
+  e.actor = "user:bob";
+  e.payload = "{\"text\":\"h\xC3\xA9llo\"}";
+  std::string hex;
+  for (unsigned char c : encode_event(e)) {
+    constexpr char digits[] = "0123456789abcdef";
+    hex += digits[c >> 4];
+    hex += digits[c & 15];
+  }
+  EXPECT_EQ(hex,
+            "0102"                                      // format 1, flags: correlation
+            "ac02"                                      // position 300
+            "0a757365723a616c696365"                    // "user:alice"
+            "8101"                                      // version 129
+            "0c636861742e6d657373616765"                // "chat.message"
+            "02"                                        // schema version 2
+            "09"                                        // timestamp -5, zigzag
+            "0102030405060708090a0b0c0d0e0f10"          // id
+            "a0a1a2a3a4a5a6a7a8a9aaabacadaeaf"          // correlation id
+            "08757365723a626f62"                        // "user:bob"
+            "117b2274657874223a2268c3a96c6c6f227d"      // payload
+            "517c16b5");                                // CRC-32C, little-endian
+}
+
 TEST(EventCodecTest, RoundTripsNilIdsAndNegativeTime) {
   event_envelope e;
   e.stream_id = "user:x";
