@@ -260,7 +260,6 @@ void rocksdb_append_writer::complete(std::vector<request>& batch, bool published
 std::size_t rocksdb_append_writer::decide(std::vector<request>& batch) {
   batch_.Clear();
   arena_.release();
-  if (!sync_) index_.clear();
   group_.clear();
   append_sizes_.clear();
   // Versions and event ids of the appends accepted so far in this batch:

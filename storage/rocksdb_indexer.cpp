@@ -116,10 +116,6 @@ rocksdb::WriteBatch index_batch_builder::take(log_position last) {
   return taken;
 }
 
-void index_batch_builder::clear() {
-  if (!into_) batch_.Clear();
-}
-
 result<log_position> index_backlog(rocksdb_store& store) {
   auto stored = store.read_indexed_through();
   if (!stored) return std::move(stored).err();

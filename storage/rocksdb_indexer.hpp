@@ -110,10 +110,6 @@ class index_batch_builder {
   /// indexed_through to `last`; with `into`, puts that there and returns an
   /// empty batch.
   rocksdb::WriteBatch take(log_position last);
-  /// Drops everything not yet taken (groups that will not be indexed here:
-  /// a failed write).
-  void clear();
-
  private:
   rocksdb::WriteBatch& out() { return into_ ? *into_ : batch_; }
 
