@@ -242,7 +242,10 @@ void rocksdb_append_writer::index_loop() {
     for (const auto& group : taken) index_.add_group(*group);
     const log_position last = taken.back()->last();
     rocksdb::WriteBatch index = index_.take(last);
-    const rocksdb::Status s = store_.db().Write(rocksdb::WriteOptions{}, &index);
+    const rocksdb::Status s =
+        fail_next_index_write_.exchange(false)
+            ? rocksdb::Status::IOError("injected index write failure (test hook)")
+            : store_.db().Write(rocksdb::WriteOptions{}, &index);
     taken.clear();
     if (!s.ok()) set_sticky(status_error(s, "writing index entries"));
     lock.lock();

@@ -84,6 +84,7 @@ class rocksdb_append_writer {
                std::vector<proposed_event> events, event_log::append_callback done);
 
   void fail_next_write_for_testing() { fail_next_write_.store(true); }
+  void fail_next_index_write_for_testing() { fail_next_index_write_.store(true); }
   void pause_writes_for_testing(bool paused);
 
  private:
@@ -134,6 +135,7 @@ class rocksdb_append_writer {
   std::atomic<log_position>& published_head_;
   committed_fn committed_;
   std::atomic<bool> fail_next_write_{false};
+  std::atomic<bool> fail_next_index_write_{false};
 
   // Writer thread only.
   log_position head_;

@@ -323,6 +323,10 @@ void rocksdb_event_log::fail_next_write_for_testing() {
   if (impl_->writer) impl_->writer->fail_next_write_for_testing();
 }
 
+void rocksdb_event_log::fail_next_index_write_for_testing() {
+  if (impl_->writer) impl_->writer->fail_next_index_write_for_testing();
+}
+
 void rocksdb_event_log::pause_writes_for_testing(bool paused) {
   if (impl_->writer) impl_->writer->pause_writes_for_testing(paused);
 }

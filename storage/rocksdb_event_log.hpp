@@ -101,6 +101,9 @@ class rocksdb_event_log final : public event_log {
   /// Test hook: the next RocksDB write fails as if the disk had failed,
   /// without writing, and the log turns sticky-failed.
   void fail_next_write_for_testing();
+  /// Test hook (durability::sync): the next write of index entries fails,
+  /// after the events it indexes were written; the log turns sticky-failed.
+  void fail_next_index_write_for_testing();
   /// Test hook: while paused, appends queue up unwritten.
   void pause_writes_for_testing(bool paused);
 

@@ -360,6 +360,32 @@ TEST_F(RocksdbEventLogTest, FailedWriteIsStickyUntilReopened) {
   EXPECT_EQ(r->first_position, 2u);  // dense: the failed write left no hole
 }
 
+TEST_F(RocksdbEventLogTest, AFailedIndexWriteLeavesAnUnknownOutcomeThatARetryAfterReopenSettles) {
+  const auto second = make_events(1);
+  {
+    auto log = open();
+    ASSERT_TRUE(log->append("user:a", expected_version::any(), {make_event()}));
+    log->fail_next_index_write_for_testing();
+    auto unknown = log->append("user:a", expected_version::exact(1), second);
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.err().code, error_code::io_error);
+    auto later = log->append("user:b", expected_version::any(), {make_event()});
+    ASSERT_FALSE(later);
+    EXPECT_EQ(later.err().code, error_code::io_error);
+    EXPECT_EQ(log->head_position(), 1u);  // nothing unindexed is readable
+    EXPECT_EQ(log->read_stream("user:a", 1, 10)->size(), 1u);
+  }
+  // The events were written and synced; opening indexes them from the backlog.
+  auto log = open();
+  EXPECT_EQ(log->head_position(), 2u);
+  EXPECT_EQ(log->read_stream("user:a", 1, 10)->size(), 2u);
+  auto retry = log->append("user:a", expected_version::exact(1), second);
+  ASSERT_TRUE(retry) << retry.err().message;
+  EXPECT_TRUE(retry->duplicate);
+  EXPECT_EQ(retry->first_position, 2u);
+  EXPECT_EQ(retry->first_version, 2u);
+}
+
 TEST_F(RocksdbEventLogTest, AsyncDurabilityAppendsAndReads) {
   const auto events = make_events(3);
   {
