@@ -390,7 +390,7 @@ result<event_number> rocksdb_append_writer::current_version(std::string_view str
   return stored;
 }
 
-const layout::id_entry* rocksdb_append_writer::find_unindexed_id(const event_id& id) {
+const layout::id_entry* rocksdb_append_writer::find_unindexed_id(const event_id& id) const {
   // Newest first: a later append may have reused the id (only first ids are
   // checked), and event_ids will say what that one wrote.
   for (auto group = unindexed_.rbegin(); group != unindexed_.rend(); ++group)

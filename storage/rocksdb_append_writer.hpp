@@ -123,7 +123,7 @@ class rocksdb_append_writer {
   /// `stream_id`'s version before this batch.
   result<event_number> current_version(std::string_view stream_id);
   /// The event id entry of `id` among the groups not yet indexed.
-  const layout::id_entry* find_unindexed_id(const event_id& id);
+  const layout::id_entry* find_unindexed_id(const event_id& id) const;
   /// Hands the group just written to the index thread.
   void hand_to_indexer();
   void complete(std::vector<request>& batch, bool published, log_position head);
