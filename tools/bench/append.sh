@@ -13,7 +13,12 @@ cd "$(dirname "$0")/../.."
 . tools/bench/machine.sh
 
 build_dir="${1:-build}"
-work_dir="${2:-$(mktemp -d /var/tmp/streamhub-bench-XXXXXX)}"
+work_dir="${2:-}"
+own_work_dir=""
+if [ -z "$work_dir" ]; then
+  work_dir="$(mktemp -d /var/tmp/streamhub-bench-XXXXXX)"
+  own_work_dir="$work_dir"
+fi
 events="${EVENTS:-300000}"
 bench="$build_dir/tools/bench/bench_append"
 db_bench="${DB_BENCH:-/usr/bin/db_bench}"
@@ -21,7 +26,9 @@ db_bench="${DB_BENCH:-/usr/bin/db_bench}"
 [ -x "$bench" ] || { echo "append.sh: $bench not built" >&2; exit 1; }
 [ -x "$db_bench" ] || { echo "append.sh: $db_bench missing (apt-get install rocksdb-tools)" >&2; exit 1; }
 mkdir -p "$work_dir"
-trap 'rm -rf "$work_dir/ours" "$work_dir/db_bench"' EXIT
+# A directory this script made goes whole; one given to it keeps all but
+# the logs written here.
+trap 'rm -rf "$work_dir/ours" "$work_dir/db_bench" ${own_work_dir:+"$own_work_dir"}' EXIT
 
 print_machine "$work_dir"
 echo
