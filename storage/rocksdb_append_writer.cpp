@@ -40,7 +40,6 @@ rocksdb_append_writer::rocksdb_append_writer(rocksdb_store& store,
       committed_(std::move(committed)),
       head_(head),
       versions_(std::max<std::size_t>(options.stream_version_cache_entries, 1)),
-      synced_head_(head),
       index_(store, sync_ ? nullptr : &batch_),
       indexed_through_(indexed_through) {
   if (sync_) indexer_ = std::thread([this] { index_loop(); });
@@ -200,8 +199,10 @@ void rocksdb_append_writer::hand_to_indexer() {
 void rocksdb_append_writer::sync_and_complete(std::vector<request>& unsynced) {
   using namespace std::chrono;
   const log_position target = head_;
+  // Only this thread moves the published head.
+  const log_position synced = published_head_.load(std::memory_order_relaxed);
   std::optional<error> failed = sticky_error();
-  if (!failed && target > synced_head_) {
+  if (!failed && target > synced) {
     const auto start = steady_clock::now();
     if (auto s = store_.db().SyncWAL(); !s.ok()) {
       failed = error{error_code::io_error, "append outcome unknown: WAL sync failed: " + s.ToString()};
@@ -218,11 +219,10 @@ void rocksdb_append_writer::sync_and_complete(std::vector<request>& unsynced) {
   }
   unindexed_.clear();  // indexed now, or the log refuses appends from now on
   returning_ = unsynced.size();
-  const bool advanced = !failed && target > synced_head_;
+  const bool advanced = !failed && target > synced;
   if (failed) {
     fail_unless_invalid(unsynced, *failed);
   } else if (advanced) {
-    synced_head_ = target;
     published_head_.store(target, std::memory_order_release);
   }
   complete(unsynced, advanced, target);

@@ -159,7 +159,6 @@ class rocksdb_append_writer {
   std::chrono::nanoseconds last_sync_{0};
   /// Appends expected for the next sync: as many as the last one answered.
   std::size_t returning_ = 1;
-  log_position synced_head_;
   // The index thread's under durability::sync, the writer's under async.
   index_batch_builder index_;
   std::array<std::byte, 64 * 1024> arena_buffer_;

@@ -63,11 +63,7 @@ void indexed_group::seal() {
 }
 
 const layout::id_entry* indexed_group::find(const event_id& id) const {
-  if (!sealed_) {
-    for (const auto& e : ids_)
-      if (e.id == id) return &e.entry;
-    return nullptr;
-  }
+  assert(sealed_);
   const auto it = std::lower_bound(ids_.begin(), ids_.end(), id,
                                    [](const indexed_id& a, const event_id& b) { return a.id < b; });
   return it != ids_.end() && it->id == id ? &it->entry : nullptr;

@@ -70,8 +70,8 @@ class indexed_group {
       ids_.push_back({events[i].id, {first_position + i, first_version + i, --rest}});
     sealed_ = false;
   }
-  /// Puts the ids in id order (the order RocksDB's memtable inserts most
-  /// cheaply, and the order `find` searches fastest).
+  /// Puts the ids in id order: the order RocksDB's memtable inserts most
+  /// cheaply, and the one `find` searches.
   void seal();
 
   log_position first() const { return appends_.empty() ? 0 : appends_.front().first_position; }
@@ -83,7 +83,7 @@ class indexed_group {
   const std::vector<indexed_append>& appends() const { return appends_; }
   /// In id order once sealed.
   const std::vector<indexed_id>& ids() const { return ids_; }
-  /// Where `id` landed, when an event of this group has it.
+  /// Where `id` landed, when an event of this (sealed) group has it.
   const layout::id_entry* find(const event_id& id) const;
   /// `stream_id`'s version after this group, when the group appended to it.
   std::optional<event_number> version_of(std::string_view stream_id) const;
