@@ -120,7 +120,7 @@ std::vector<prepared_statement> read_statements() {
        "SELECT 'user' AS kind, u.login AS key, "
        "greatest(" + rank("u.login") + ", " + rank("lower(u.display_name)") + ") AS score "
        "FROM proj_users.users u "
-       "WHERE u.login LIKE lower($2) ESCAPE '\\' OR lower(u.display_name) LIKE lower($2) ESCAPE '\\' "
+       "WHERE lower(u.login) LIKE lower($2) ESCAPE '\\' OR lower(u.display_name) LIKE lower($2) ESCAPE '\\' "
        "UNION ALL "
        "SELECT 'channel', c.login, "
        "greatest(" + rank("lower(c.title)") + ", " + rank("lower(c.category)") + ") "

@@ -45,5 +45,24 @@ TEST_F(UsersProjectionTest, ProfilesCountsAndFollowsAfterTheScenario) {
             to_string(log_.head_position()));
 }
 
+// Lookups by login (users_by_logins, and the follows' count updates) must
+// go through the primary key: a trigram index able to answer = as well is
+// costed blind for a list of logins and wins, at milliseconds a lookup.
+TEST_F(UsersProjectionTest, LookupsByLoginUseThePrimaryKeyNotTheTrigramIndex) {
+  for (int i = 0; i < 2000; ++i) {
+    const std::string login = "user" + to_string(i);
+    write_.user(login, domain::user_registered{login, login + "@example.com", "User", "h"});
+  }
+  start({read::read_model::users});
+  catch_up();
+  rows("ANALYZE proj_users.users");
+  const auto plan = rows(
+      "EXPLAIN SELECT login FROM proj_users.users u "
+      "WHERE u.login = ANY('{user1,user20,user300,user1999}'::text[])");
+  std::string text;
+  for (const auto& line : plan) text += line.at(0) + "\n";
+  EXPECT_NE(text.find("users_pkey"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace streamhub::projections
