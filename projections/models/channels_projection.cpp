@@ -3,8 +3,14 @@
 
 #include <pqxx/transaction_base>
 
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 #include "projections/models/event_dispatch.hpp"
 #include "projections/models/read_models.hpp"
+#include "projections/sql/pg_array.hpp"
 
 namespace streamhub::projections {
 namespace {
@@ -49,7 +55,7 @@ CREATE TABLE {schema}.moderators (
 );
 )sql";
 
-constexpr const char* insert_channel = "channels_insert";
+constexpr const char* insert_channels = "channels_insert";
 constexpr const char* go_live = "channels_go_live";
 constexpr const char* update_stream = "channels_update_stream";
 constexpr const char* sample_viewers = "channels_sample_viewers";
@@ -62,40 +68,95 @@ class channels_writer final : public projection_writer {
   explicit channels_writer(pqxx::transaction_base& tx) : tx_(tx) {}
 
   result<void> apply(const event_envelope& event) override { return dispatch(event, *this); }
-  void flush() override {}
+
+  /// Writes the buffered registrations or viewer samples, whichever there
+  /// are: one statement for all of them.
+  void flush() override {
+    if (pending_ == pending::registrations) {
+      tx_.exec_prepared0(insert_channels, registered_.literal());
+      registered_ = {};
+    } else if (pending_ == pending::samples) {
+      sql::pg_array logins, last, peak;
+      for (const auto& s : samples_) {
+        logins.add(s.login);
+        last.add(s.last);
+        peak.add(s.peak);
+      }
+      tx_.exec_prepared0(sample_viewers, logins.literal(), last.literal(), peak.literal());
+      samples_.clear();
+      sampled_.clear();
+    }
+    pending_ = pending::none;
+  }
 
   void operator()(const event_envelope&, std::string_view login, const user_registered&) {
-    tx_.exec_prepared0(insert_channel, std::string(login));
+    buffer(pending::registrations);
+    registered_.add(login);
   }
 
   void operator()(const event_envelope& e, std::string_view login, const stream_went_live& l) {
+    flush();
     tx_.exec_prepared0(go_live, std::string(login), e.id.to_string(), l.title, l.category,
                        e.timestamp_us, e.position);
   }
 
   void operator()(const event_envelope&, std::string_view login, const stream_updated& u) {
+    flush();
     tx_.exec_prepared0(update_stream, std::string(login), u.title, u.category);
   }
 
+  // A channel sampled several times in one run of samples is written once:
+  // its last count, and the highest for the session's peak.
   void operator()(const event_envelope&, std::string_view login, const viewers_sampled& v) {
-    tx_.exec_prepared0(sample_viewers, std::string(login), v.viewers);
+    buffer(pending::samples);
+    const std::uint64_t viewers = v.viewers;
+    auto [at, fresh] = sampled_.try_emplace(std::string(login), samples_.size());
+    if (fresh) {
+      samples_.push_back({std::string(login), viewers, viewers});
+      return;
+    }
+    auto& s = samples_[at->second];
+    s.last = viewers;
+    s.peak = std::max(s.peak, viewers);
   }
 
   void operator()(const event_envelope& e, std::string_view login, const stream_went_offline& o) {
+    flush();
     tx_.exec_prepared0(go_offline, std::string(login), o.session_id, e.timestamp_us,
                        o.peak_viewers);
   }
 
   void operator()(const event_envelope& e, std::string_view login, const moderator_added& m) {
+    flush();
     tx_.exec_prepared0(add_moderator, std::string(login), m.user, e.timestamp_us);
   }
 
   void operator()(const event_envelope&, std::string_view login, const moderator_removed& m) {
+    flush();
     tx_.exec_prepared0(remove_moderator, std::string(login), m.user);
   }
 
  private:
+  // Only one kind of row is buffered at a time, and anything else flushes it
+  // first: the statements then run in log order, so a sample finds its
+  // channel live or not as the log had it then.
+  enum class pending : std::uint8_t { none, registrations, samples };
+
+  void buffer(pending kind) {
+    if (pending_ != kind) flush();
+    pending_ = kind;
+  }
+
+  struct sample {
+    std::string login;
+    std::uint64_t last, peak;
+  };
+
   pqxx::transaction_base& tx_;
+  pending pending_ = pending::none;
+  sql::pg_array registered_;
+  std::vector<sample> samples_;
+  std::unordered_map<std::string, std::size_t> sampled_;  // login -> index in samples_
 };
 
 class channels_projection final : public projection {
@@ -112,7 +173,8 @@ class channels_projection final : public projection {
 
   std::vector<prepared_statement> statements() const override {
     return {
-        {insert_channel, "INSERT INTO {schema}.channels (login) VALUES ($1)"},
+        {insert_channels,
+         "INSERT INTO {schema}.channels (login) SELECT * FROM unnest($1::text[])"},
         {go_live,
          "WITH s AS (INSERT INTO {schema}.stream_sessions (id, channel, title, category, "
          "started_at, position) VALUES ($2::uuid, $1, $3, $4, us_to_timestamptz($5), $6) "
@@ -124,11 +186,14 @@ class channels_projection final : public projection {
          "RETURNING session_id) "
          "UPDATE {schema}.stream_sessions s SET title = $2, category = $3 FROM c "
          "WHERE s.id = c.session_id"},
+        // $1: channels, $2: each one's last count, $3: its highest.
         {sample_viewers,
-         "WITH c AS (UPDATE {schema}.channels SET viewers = $2 WHERE login = $1 AND live "
-         "RETURNING session_id) "
-         "UPDATE {schema}.stream_sessions s SET last_viewers = $2, "
-         "peak_viewers = greatest(peak_viewers, $2) FROM c WHERE s.id = c.session_id"},
+         "WITH v AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[]) "
+         "AS v(login, last, peak)), "
+         "c AS (UPDATE {schema}.channels c SET viewers = v.last FROM v "
+         "WHERE c.login = v.login AND c.live RETURNING c.session_id, v.last, v.peak) "
+         "UPDATE {schema}.stream_sessions s SET last_viewers = c.last, "
+         "peak_viewers = greatest(peak_viewers, c.peak) FROM c WHERE s.id = c.session_id"},
         {go_offline,
          "WITH c AS (UPDATE {schema}.channels SET live = false, session_id = NULL, "
          "started_at = NULL, viewers = 0 WHERE login = $1) "

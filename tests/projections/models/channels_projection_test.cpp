@@ -52,5 +52,29 @@ TEST_F(ChannelsProjectionTest, ALiveChannelShowsItsSessionAndLatestSample) {
             (text_rows{{"Chess blitz", "NULL", "12", "9"}}));
 }
 
+// Written together, the samples of a run still leave each channel its own
+// last count and each session its own peak.
+TEST_F(ChannelsProjectionTest, InterleavedSamplesOfTwoChannelsKeepTheirOwnLastAndPeak) {
+  using namespace domain;
+  write_.user("eve", user_registered{"Eve", "eve@example.com", "Eve", "h"});
+  write_.user("finn", user_registered{"Finn", "finn@example.com", "Finn", "h"});
+  write_.user("gus", user_registered{"Gus", "gus@example.com", "Gus", "h"});
+  write_.channel("eve", stream_went_live{"Chess", "Board games"});
+  write_.channel("finn", stream_went_live{"Go", "Board games"});
+  for (std::uint64_t v : {5, 9, 2}) {
+    write_.channel("eve", viewers_sampled{v});
+    write_.channel("finn", viewers_sampled{v + 10});
+    write_.channel("gus", viewers_sampled{v});  // not live: changes nothing
+  }
+  start({read::read_model::channels});
+  catch_up();
+
+  EXPECT_EQ(rows("SELECT login, live, viewers FROM proj_channels.channels ORDER BY login"),
+            (text_rows{{"eve", "t", "2"}, {"finn", "t", "12"}, {"gus", "f", "0"}}));
+  EXPECT_EQ(rows("SELECT channel, peak_viewers, last_viewers FROM proj_channels.stream_sessions "
+                 "ORDER BY channel"),
+            (text_rows{{"eve", "9", "2"}, {"finn", "19", "12"}}));
+}
+
 }  // namespace
 }  // namespace streamhub::projections
