@@ -8,6 +8,7 @@
 
 #include "projections/models/event_dispatch.hpp"
 #include "projections/models/read_models.hpp"
+#include "projections/sql/pg_array.hpp"
 
 namespace streamhub::projections {
 namespace {
@@ -39,9 +40,9 @@ CREATE TABLE {schema}.read_marks (
 );
 )sql";
 
-constexpr const char* add_follower = "notifications_add_follower";
+constexpr const char* add_followers = "notifications_add_followers";
 constexpr const char* remove_follower = "notifications_remove_follower";
-constexpr const char* notify_one = "notifications_notify_one";
+constexpr const char* notify_owners = "notifications_notify_owners";
 constexpr const char* notify_followers = "notifications_notify_followers";
 constexpr const char* mark_read = "notifications_mark_read";
 
@@ -50,18 +51,38 @@ class notifications_writer final : public projection_writer {
   explicit notifications_writer(pqxx::transaction_base& tx) : tx_(tx) {}
 
   result<void> apply(const event_envelope& event) override { return dispatch(event, *this); }
-  void flush() override {}
+
+  /// Writes the buffered follower rows, then the buffered notifications:
+  /// one statement for each.
+  void flush() override {
+    if (!followers_.channel.empty()) {
+      tx_.exec_prepared0(add_followers, followers_.channel.literal(),
+                         followers_.follower.literal());
+      followers_ = {};
+    }
+    if (!notes_.recipient.empty()) {
+      tx_.exec_prepared0(notify_owners, notes_.recipient.literal(), notes_.position.literal(),
+                         notes_.kind.literal(), notes_.actor.literal(), notes_.body.literal(),
+                         notes_.created_at.literal());
+      notes_ = {};
+    }
+  }
 
   void operator()(const event_envelope& e, std::string_view channel, const follower_added& f) {
-    tx_.exec_prepared0(add_follower, std::string(channel), f.user);
+    followers_.channel.add(channel);
+    followers_.follower.add(f.user);
     notify(e, channel, "new_follower", f.user, f.user + " followed you");
   }
 
   void operator()(const event_envelope&, std::string_view channel, const follower_removed& f) {
+    flush();
     tx_.exec_prepared0(remove_follower, std::string(channel), f.user);
   }
 
+  // Reads the followers as they are at this point of the log, so whatever
+  // came before is written first.
   void operator()(const event_envelope& e, std::string_view channel, const stream_went_live& l) {
+    flush();
     tx_.exec_prepared0(notify_followers, std::string(channel), e.position,
                        std::string(channel) + " is live: " + l.title, e.timestamp_us);
   }
@@ -81,18 +102,34 @@ class notifications_writer final : public projection_writer {
   }
 
   void operator()(const event_envelope&, std::string_view login, const notifications_read& r) {
+    flush();
     tx_.exec_prepared0(mark_read, std::string(login), r.up_to_position);
   }
 
  private:
-  // To the channel's owner, who shares the channel's login.
+  // To the channel's owner, who shares the channel's login. Buffered: a
+  // notification to one recipient is keyed by its event's position, so the
+  // buffered ones never collide, and nothing buffered reads them.
   void notify(const event_envelope& e, std::string_view channel, const char* kind,
               const std::string& actor, const std::string& text) {
-    tx_.exec_prepared0(notify_one, std::string(channel), e.position, std::string(kind), actor,
-                       text, e.timestamp_us);
+    notes_.recipient.add(channel);
+    notes_.position.add(e.position);
+    notes_.kind.add(kind);
+    notes_.actor.add(actor);
+    notes_.body.add(text);
+    notes_.created_at.add(e.timestamp_us);
   }
 
+  struct follower_columns {
+    sql::pg_array channel, follower;
+  };
+  struct notification_columns {
+    sql::pg_array recipient, position, kind, actor, body, created_at;
+  };
+
   pqxx::transaction_base& tx_;
+  follower_columns followers_;
+  notification_columns notes_;
 };
 
 class notifications_projection final : public projection {
@@ -109,12 +146,17 @@ class notifications_projection final : public projection {
 
   std::vector<prepared_statement> statements() const override {
     return {
-        {add_follower, "INSERT INTO {schema}.followers (channel, follower) VALUES ($1, $2)"},
+        {add_followers,
+         "INSERT INTO {schema}.followers (channel, follower) "
+         "SELECT * FROM unnest($1::text[], $2::text[])"},
         {remove_follower,
          "DELETE FROM {schema}.followers WHERE channel = $1 AND follower = $2"},
-        {notify_one,
+        // $1: recipients, each the channel too; $2: positions; $3: kinds;
+        // $4: actors; $5: bodies; $6: times.
+        {notify_owners,
          "INSERT INTO {schema}.notifications (recipient, position, kind, channel, actor, body, "
-         "created_at) VALUES ($1, $2, $3, $1, $4, $5, us_to_timestamptz($6))"},
+         "created_at) SELECT r, p, k, r, a, b, us_to_timestamptz(t) FROM unnest($1::text[], "
+         "$2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[]) AS x(r, p, k, a, b, t)"},
         // Every follower of the channel at this point of the log, in one statement.
         {notify_followers,
          "INSERT INTO {schema}.notifications (recipient, position, kind, channel, body, "
