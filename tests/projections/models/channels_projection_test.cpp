@@ -76,5 +76,28 @@ TEST_F(ChannelsProjectionTest, InterleavedSamplesOfTwoChannelsKeepTheirOwnLastAn
             (text_rows{{"eve", "9", "2"}, {"finn", "19", "12"}}));
 }
 
+// Going offline and live again ends a run of samples: each session keeps
+// the samples of its own time.
+TEST_F(ChannelsProjectionTest, SamplesAroundANewSessionInOneBatchStayWithTheirSession) {
+  using namespace domain;
+  write_.user("eve", user_registered{"Eve", "eve@example.com", "Eve", "h"});
+  const auto first = write_.channel("eve", stream_went_live{"Chess", "Board games"});
+  write_.channel("eve", viewers_sampled{5});
+  write_.channel("eve", viewers_sampled{9});
+  write_.channel("eve", stream_went_offline{first.id_text(), 9, 9});
+  write_.channel("eve", viewers_sampled{50});  // offline: changes nothing
+  const auto second = write_.channel("eve", stream_went_live{"Go", "Board games"});
+  write_.channel("eve", viewers_sampled{4});
+  write_.channel("eve", viewers_sampled{3});
+  start({read::read_model::channels});
+  catch_up();
+
+  EXPECT_EQ(rows("SELECT live, session_id, viewers FROM proj_channels.channels"),
+            (text_rows{{"t", second.id_text(), "3"}}));
+  EXPECT_EQ(rows("SELECT id, peak_viewers, last_viewers FROM proj_channels.stream_sessions "
+                 "ORDER BY position"),
+            (text_rows{{first.id_text(), "9", "9"}, {second.id_text(), "4", "3"}}));
+}
+
 }  // namespace
 }  // namespace streamhub::projections
