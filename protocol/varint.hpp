@@ -22,11 +22,8 @@ inline char* encode(char* p, std::uint64_t v) noexcept {
 }
 
 inline void put(std::string& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>(v | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
+  char bytes[kMaxSize];
+  out.append(bytes, encode(bytes, v));
 }
 
 /// Reads a varint from the front of `in`, advancing it. False on truncation,
