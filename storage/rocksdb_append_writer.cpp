@@ -111,27 +111,25 @@ void rocksdb_append_writer::write_loop() {
       queue_changed_.wait(lock, [this] { return stopping_ || (!queue_.empty() && !paused_); });
       if (queue_.empty()) return;  // stopping, and everything queued is answered
       first_write = steady_clock::now();
-    } else if (unsynced.size() < returning_ && unsynced.size() < kMaxGroupAppends && !paused_ &&
-               !stopping_) {
+    } else {
       // Callers wait for their acknowledgement and then append again (an
       // actor does), so the appends of the last sync tend to come back now.
       // Give them a moment (at most half a sync) to join this sync, rather
       // than syncing for the first few and making the rest wait a whole
       // sync more: one large group instead of two alternating half-size
       // ones. A lone caller never waits.
-      const auto deadline = first_write + std::min<nanoseconds>(last_sync_ / 2, milliseconds(1));
-      queue_changed_.wait_until(lock, deadline, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty() || paused_) {
+      const bool room = unsynced.size() < returning_ && unsynced.size() < kMaxGroupAppends &&
+                        !paused_ && !stopping_;
+      if (room) {
+        const auto deadline = first_write + std::min<nanoseconds>(last_sync_ / 2, milliseconds(1));
+        queue_changed_.wait_until(lock, deadline, [this] { return stopping_ || !queue_.empty(); });
+      }
+      if (!room || queue_.empty() || paused_) {
         lock.unlock();
         sync_and_complete(unsynced);
         lock.lock();
         continue;
       }
-    } else {
-      lock.unlock();
-      sync_and_complete(unsynced);
-      lock.lock();
-      continue;
     }
     if (queue_.size() <= kMaxGroupAppends) {
       batch.swap(queue_);
