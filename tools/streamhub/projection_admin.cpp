@@ -88,7 +88,6 @@ void projection_admin::run_replay(std::string name, const std::stop_token& stop)
   if (summary) {
     outcome = fmt::format("swapped in at position {}: {} events, {} rows, {:.1f} s", summary->position,
                           summary->progress.events_read, summary->rows, summary->seconds);
-    spdlog::info("replay of {} {}", name, outcome);
     // A projector halted at a failing event, or stopped by tables of an
     // older version, may go on from the fresh tables.
     for (const auto& s : runtime_.stats()) {
@@ -98,12 +97,19 @@ void projection_admin::run_replay(std::string name, const std::stop_token& stop)
     }
   } else {
     outcome = "failed: " + summary.err().message;
-    spdlog::error("replay of {} {}", name, outcome);
   }
-  std::lock_guard lock(mutex_);
-  auto& state = replays_[name];
-  state.running = false;
-  state.outcome = std::move(outcome);
+  {
+    std::lock_guard lock(mutex_);
+    auto& state = replays_[name];
+    state.running = false;
+    state.outcome = outcome;
+  }
+  // Logged only once recorded: an operator (or a script) who reads this
+  // line finds the same outcome in `projections`, not "replaying".
+  if (summary)
+    spdlog::info("replay of {} {}", name, outcome);
+  else
+    spdlog::error("replay of {} {}", name, outcome);
 }
 
 }  // namespace streamhub::tools
