@@ -8,6 +8,8 @@
 #
 # BUILD_DIR defaults to build/, WORK_DIR (the disk measured) to a fresh
 # directory under /var/tmp. EVENTS (default 300000) sets the run's size.
+# IN_FLIGHT=N adds a durable run whose appenders keep N appends in flight
+# each (the goal is stated for one), with its ratio to the same db_bench.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tools/bench/machine.sh
@@ -49,10 +51,20 @@ durable="$(rate durable)"
 one_sync="$(rate one-sync)"
 read_all="$(rate read_all)"
 echo
+pipelined=""
+if [ -n "${IN_FLIGHT:-}" ]; then
+  echo "== bench_append --events $events --modes durable --in-flight $IN_FLIGHT"
+  piped="$("$bench" --dir "$work_dir/ours" --events "$events" --modes durable --in-flight "$IN_FLIGHT")"
+  echo "$piped" | grep -v '^json: '
+  pipelined="$(echo "$piped" | sed -n 's/^json: //p' | grep -o '"events_per_s":[0-9.]*' | cut -d: -f2)"
+  echo
+fi
 
-awk -v d="$durable" -v db="$db_rate" -v o="$one_sync" -v r="$read_all" 'BEGIN {
+awk -v d="$durable" -v db="$db_rate" -v o="$one_sync" -v r="$read_all" -v p="$pipelined" \
+  -v n="${IN_FLIGHT:-}" 'BEGIN {
   printf "durable / db_bench          %6.2f   (goal >= 0.70; %d vs %d events/s)\n", d / db, d, db
   printf "durable / one sync per add  %6.1fx  (goal >= 20x; %d vs %d events/s)\n", d / o, d, o
   printf "read_all                    %9d events/s (goal >= 1,000,000)\n", r
+  if (p != "") printf "durable, %s in flight / db_bench %4.2f   (%d vs %d events/s)\n", n, p / db, p, db
 }'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,11 +2,12 @@
 // read_all throughput over what was written. Prints a table, then one JSON
 // line (prefixed "json: ") for scripts.
 //
-//   bench_append --dir /var/tmp/bench --events 300000 --appenders 64
+//   bench_append --dir /var/tmp/bench --events 300000 --appenders 64 [--in-flight 1]
 //
 // Modes, each on a fresh log under --dir:
 //   durable          64 appenders, single 200-byte events, WAL synced. An
-//                    appender sends its next append when the last is acked;
+//                    appender sends its next append when the last is acked
+//                    (--in-flight N: keeps N appends in flight);
 //                    a few worker threads run them all (as actors on CAF's
 //                    scheduler would).
 //   durable-threads  the same with one blocked OS thread per appender
@@ -39,6 +40,7 @@ struct config {
   std::size_t events = 300'000;
   std::size_t one_sync_events = 3'000;
   std::size_t appenders = 64;
+  std::size_t in_flight = 1;
   std::size_t threads = std::max(2u, std::thread::hardware_concurrency());
   std::size_t payload_bytes = 200;
   std::vector<std::string> modes{"durable", "durable-threads", "one-sync", "async", "read_all"};
@@ -103,11 +105,13 @@ void fail(const error& e) {
   std::exit(1);
 }
 
-/// `appenders` logical appenders, each with one append in flight and the
-/// next sent once it is acknowledged, run by `threads` worker threads: the
-/// shape of entity actors on a small scheduler pool.
+/// `appenders` logical appenders, each with `in_flight` appends in flight
+/// and the next sent once one is acknowledged, run by `threads` worker
+/// threads: the shape of entity actors on a small scheduler pool (an actor
+/// with commands queued keeps several appends in flight).
 figures run_appends(const std::string& mode, event_log& log, std::size_t appenders,
-                    std::size_t threads, std::size_t events, std::size_t payload_bytes) {
+                    std::size_t threads, std::size_t events, std::size_t payload_bytes,
+                    std::size_t in_flight = 1) {
   const std::string payload = make_payload(payload_bytes);
   const std::size_t per_appender = events / appenders;
   std::vector<std::string> streams;
@@ -117,10 +121,11 @@ figures run_appends(const std::string& mode, event_log& log, std::size_t appende
 
   std::mutex mutex;
   std::condition_variable ready_changed;
-  std::vector<std::size_t> ready;  // appenders whose last append was acknowledged
-  std::vector<std::size_t> sent(appenders, 0);
+  std::vector<std::size_t> ready;  // an entry per append an appender may send now
+  std::vector<std::size_t> sent(appenders, 0), acked(appenders, 0);
   std::size_t finished = 0;
-  for (std::size_t a = 0; a < appenders; ++a) ready.push_back(a);
+  for (std::size_t a = 0; a < appenders; ++a)
+    for (std::size_t k = 0; k < std::min(in_flight, per_appender); ++k, ++sent[a]) ready.push_back(a);
 
   const auto start = clock_type::now();
   auto work = [&] {
@@ -143,10 +148,12 @@ figures run_appends(const std::string& mode, event_log& log, std::size_t appende
                                                .count();
                            std::lock_guard guard(mutex);
                            latencies.push_back(ns);
-                           if (++sent[a] < per_appender) {
+                           if (sent[a] < per_appender) {
+                             ++sent[a];
                              ready.push_back(a);
                              if (ready.size() == 1) ready_changed.notify_one();
-                           } else if (++finished == appenders) {
+                           }
+                           if (++acked[a] == per_appender && ++finished == appenders) {
                              ready_changed.notify_all();
                            }
                          });
@@ -217,7 +224,9 @@ int main(int argc, char** argv) {
   app.add_option("--dir", cfg.dir, "Directory for the benchmark's logs (on the disk to measure)");
   app.add_option("--events", cfg.events, "Events per concurrent mode");
   app.add_option("--one-sync-events", cfg.one_sync_events, "Events in the one-sync-per-append mode");
-  app.add_option("--appenders", cfg.appenders, "Concurrent appenders, one append in flight each");
+  app.add_option("--appenders", cfg.appenders, "Concurrent appenders");
+  app.add_option("--in-flight", cfg.in_flight, "Appends each appender keeps in flight (durable, async)")
+      ->check(CLI::Range(1, 1024));
   app.add_option("--threads", cfg.threads, "Worker threads running the appenders");
   app.add_option("--payload", cfg.payload_bytes, "Payload bytes per event")->check(CLI::Range(16, 1 << 20));
   app.add_option("--modes", cfg.modes, "Modes to run (read_all needs async)")->delimiter(',');
@@ -231,7 +240,7 @@ int main(int argc, char** argv) {
   if (wanted("durable")) {
     auto log = open_fresh(cfg.dir / "durable", durability::sync);
     rows.push_back(run_appends("durable", *log, cfg.appenders, cfg.threads, cfg.events,
-                               cfg.payload_bytes));
+                               cfg.payload_bytes, cfg.in_flight));
   }
   if (wanted("durable-threads")) {
     auto log = open_fresh(cfg.dir / "durable-threads", durability::sync);
@@ -245,7 +254,7 @@ int main(int argc, char** argv) {
   if (wanted("async")) {
     auto log = open_fresh(cfg.dir / "async", durability::async);
     rows.push_back(run_appends("async", *log, cfg.appenders, cfg.threads, cfg.events,
-                               cfg.payload_bytes));
+                               cfg.payload_bytes, cfg.in_flight));
   }
   if (wanted("read_all")) {
     auto log = rocksdb_event_log::open(cfg.dir / "async");  // reopened: reads come from disk
