@@ -123,7 +123,7 @@ figures run_appends(const std::string& mode, event_log& log, std::size_t appende
   std::condition_variable ready_changed;
   std::vector<std::size_t> ready;  // an entry per append an appender may send now
   std::vector<std::size_t> sent(appenders, 0), acked(appenders, 0);
-  std::size_t finished = 0;
+  std::size_t finished = per_appender == 0 ? appenders : 0;  // fewer events than appenders
   for (std::size_t a = 0; a < appenders; ++a)
     for (std::size_t k = 0; k < std::min(in_flight, per_appender); ++k, ++sent[a]) ready.push_back(a);
 
