@@ -14,22 +14,26 @@ using std::to_string;
 class UsersProjectionTest : public testing::projection_test {
  protected:
   void expect_the_scenario(const testing::social_scenario& s) {
+    // login, as typed, display name, bio, email, admin; then its registration
+    // (created_at, position) and its follower and following counts.
+    auto user = [](std::vector<std::string> profile, const testing::appended& registered,
+                   const char* followers, const char* following) {
+      profile.insert(profile.end(), {to_string(registered.at_us), followers, following,
+                                     to_string(registered.position)});
+      return profile;
+    };
     EXPECT_EQ(rows("SELECT login, login_as_typed, display_name, bio, email, is_admin, "
                    "timestamptz_to_us(created_at), follower_count, following_count, position "
                    "FROM proj_users.users ORDER BY login"),
               (text_rows{
-                  {"alice", "Alice", "Alice A", "", "alice@example.com", "t",
-                   to_string(s.alice_registered.at_us), "3", "1",
-                   to_string(s.alice_registered.position)},
-                  {"bob", "bob", "Bobby", "streams on weekends", "bob@example.com", "f",
-                   to_string(s.bob_registered.at_us), "1", "1",
-                   to_string(s.bob_registered.position)},
-                  {"carol", "Carol", "Carol", "", "carol@example.com", "f",
-                   to_string(s.carol_registered.at_us), "0", "1",
-                   to_string(s.carol_registered.position)},
-                  {"dave", "dave", "Dave", "", "dave@example.com", "f",
-                   to_string(s.dave_registered.at_us), "0", "1",
-                   to_string(s.dave_registered.position)},
+                  user({"alice", "Alice", "Alice A", "", "alice@example.com", "t"},
+                       s.alice_registered, "3", "1"),
+                  user({"bob", "bob", "Bobby", "streams on weekends", "bob@example.com", "f"},
+                       s.bob_registered, "1", "1"),
+                  user({"carol", "Carol", "Carol", "", "carol@example.com", "f"},
+                       s.carol_registered, "0", "1"),
+                  user({"dave", "dave", "Dave", "", "dave@example.com", "f"},
+                       s.dave_registered, "0", "1"),
               }));
     auto follow = [](const char* channel, const char* follower, const testing::appended& e) {
       return std::vector<std::string>{channel, follower, to_string(e.at_us), to_string(e.position)};
